@@ -1,0 +1,28 @@
+package dev.docket.ports;
+
+/**
+ * Everything one backend provides, opened and migrated. {@code app} picks one by the {@code --db}
+ * setting; an embedding application can build one from an adapter directly.
+ */
+public interface Store extends AutoCloseable {
+  JobRepository jobs();
+
+  EventRepository events();
+
+  ArtifactStore artifacts();
+
+  UserRepository users();
+
+  ApiKeyRepository keys();
+
+  AuditLog audit();
+
+  /** The signals of this backend; in-process unless the backend can cross processes. */
+  JobSignals signals();
+
+  /** Whether the store answers now (for readiness). */
+  boolean ping();
+
+  @Override
+  void close();
+}
