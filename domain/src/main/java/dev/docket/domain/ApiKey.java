@@ -5,9 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
-/**
- * An API key as stored: only the hash of the secret, and its first characters to recognise it.
- */
+/** An API key as stored: only the hash of the secret, and its first characters to recognise it. */
 public record ApiKey(
     UUID id,
     UUID userId,

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Metadata of a file a worker stored with a job; the bytes live in the store, in chunks. */
-public record Artifact(UUID jobId, String name, String contentType, long size, String sha256, Instant createdAt) {
+public record Artifact(
+    UUID jobId, String name, String contentType, long size, String sha256, Instant createdAt) {
   public Artifact {
     Objects.requireNonNull(jobId, "jobId");
     Objects.requireNonNull(name, "name");

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * Who did what to which resource. {@code action} is {@code <resource>.<verb>} such as {@code
- * user.create}; {@code details} is a JSON object; {@code actorId} is a user id, {@code cli} for the command line, or null for anonymous callers.
+ * user.create}; {@code details} is a JSON object; {@code actorId} is a user id, {@code cli} for the
+ * command line, or null for anonymous callers.
  */
 public record AuditEntry(
     UUID id,

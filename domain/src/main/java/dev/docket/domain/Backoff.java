@@ -9,7 +9,8 @@ import java.util.random.RandomGenerator;
  * cap}. The contract's default is 2 s doubling, ±25 %, at most 1 h.
  */
 public record Backoff(Duration base, Duration cap, double jitter) {
-  public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(2), Duration.ofHours(1), 0.25);
+  public static final Backoff DEFAULT =
+      new Backoff(Duration.ofSeconds(2), Duration.ofHours(1), 0.25);
 
   public Backoff {
     Objects.requireNonNull(base, "base");

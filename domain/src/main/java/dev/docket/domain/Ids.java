@@ -18,8 +18,8 @@ public final class Ids {
   }
 
   /**
-   * A UUIDv7 for the given instant. Within one millisecond of one process the 12-bit {@code
-   * rand_a} field counts up, so ids made here are strictly increasing.
+   * A UUIDv7 for the given instant. Within one millisecond of one process the 12-bit {@code rand_a}
+   * field counts up, so ids made here are strictly increasing.
    */
   public static UUID newId(Instant at) {
     long millis;

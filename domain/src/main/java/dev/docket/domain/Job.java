@@ -10,13 +10,13 @@ import java.util.UUID;
 
 /**
  * A job and its state machine. Every rule returns a {@link Transition}: the next state plus the
- * events (a {@code status} event for every status change) that must be stored with it. Instants
- * are kept to the millisecond, the precision of the wire format and of every store.
+ * events (a {@code status} event for every status change) that must be stored with it. Instants are
+ * kept to the millisecond, the precision of the wire format and of every store.
  *
  * <p>{@code payload}, {@code metadata} and {@code result} are JSON text. {@code leaseToken} stays
  * on a job after its lease ends so that the last holder can be told "cancelled" rather than "lease
- * lost"; only {@code leaseExpiresAt} says whether a lease is held. {@code version} grows with
- * every stored change and lets a store check that nobody wrote in between.
+ * lost"; only {@code leaseExpiresAt} says whether a lease is held. {@code version} grows with every
+ * stored change and lets a store check that nobody wrote in between.
  */
 public record Job(
     UUID id,
@@ -117,8 +117,8 @@ public record Job(
   }
 
   /**
-   * Claimed by a worker: {@code queued → running}, attempt counted, a fresh lease. {@code
-   * claimant} is the user whose key claimed it (it may read the job while it holds the lease).
+   * Claimed by a worker: {@code queued → running}, attempt counted, a fresh lease. {@code claimant}
+   * is the user whose key claimed it (it may read the job while it holds the lease).
    */
   public Transition claim(UUID claimant, String worker, String token, Instant now, Duration lease) {
     require(status == JobStatus.QUEUED, "claim");
@@ -140,7 +140,20 @@ public record Job(
     if (lease == null && leaseExpiresAt.isAfter(expiry)) {
       expiry = leaseExpiresAt;
     }
-    Job next = copy(status, result, error, runAt, now, startedAt, finishedAt, progress, workerId, leaseToken, expiry, eventCount);
+    Job next =
+        copy(
+            status,
+            result,
+            error,
+            runAt,
+            now,
+            startedAt,
+            finishedAt,
+            progress,
+            workerId,
+            leaseToken,
+            expiry,
+            eventCount);
     List<EventDraft> drafts = new ArrayList<>();
     if (newProgress != null && newProgress != progress) {
       next = next.withProgress(newProgress);
@@ -152,15 +165,29 @@ public record Job(
   /** {@code running → succeeded} with the worker's result (JSON text, may be null). */
   public Transition complete(String token, Instant now, String resultJson) {
     checkLease(token, now);
-    Job next = copy(JobStatus.SUCCEEDED, resultJson, null, runAt, now, startedAt, now, 100.0, workerId, leaseToken, null, eventCount);
+    Job next =
+        copy(
+            JobStatus.SUCCEEDED,
+            resultJson,
+            null,
+            runAt,
+            now,
+            startedAt,
+            now,
+            100.0,
+            workerId,
+            leaseToken,
+            null,
+            eventCount);
     return moveTo(status, next, now, null);
   }
 
   /**
-   * A worker reports failure: back to {@code queued} after {@code delay} while attempts remain
-   * and the error is retryable, else {@code failed}.
+   * A worker reports failure: back to {@code queued} after {@code delay} while attempts remain and
+   * the error is retryable, else {@code failed}.
    */
-  public Transition fail(String token, Instant now, String message, boolean retryable, Duration delay) {
+  public Transition fail(
+      String token, Instant now, String message, boolean retryable, Duration delay) {
     checkLease(token, now);
     return failOrRequeue(now, message, retryable, delay);
   }
@@ -176,21 +203,36 @@ public record Job(
   /** {@code queued | running → cancelled}. The holder learns it at its next call. */
   public Transition cancel(Instant now) {
     require(status == JobStatus.QUEUED || status == JobStatus.RUNNING, "cancel");
-    Job next = copy(JobStatus.CANCELLED, result, error, runAt, now, startedAt, now, progress, workerId, leaseToken, null, eventCount);
+    Job next =
+        copy(
+            JobStatus.CANCELLED,
+            result,
+            error,
+            runAt,
+            now,
+            startedAt,
+            now,
+            progress,
+            workerId,
+            leaseToken,
+            null,
+            eventCount);
     return moveTo(status, next, now, null);
   }
 
   /** {@code failed | cancelled → queued}, attempts counted from zero again. */
   public Transition retry(Instant now) {
     require(status == JobStatus.FAILED || status == JobStatus.CANCELLED, "retry");
-    Job next = copy(JobStatus.QUEUED, null, null, now, now, null, null, 0.0, null, null, null, eventCount).withAttempt(0);
+    Job next =
+        copy(JobStatus.QUEUED, null, null, now, now, null, null, 0.0, null, null, null, eventCount)
+            .withAttempt(0);
     return moveTo(status, next, now, null);
   }
 
   /**
-   * Appends client events. With a token the caller must hold the lease; without one (an admin)
-   * any job that is not terminal takes them. A {@code progress} event with a number also sets
-   * {@link #progress}.
+   * Appends client events. With a token the caller must hold the lease; without one (an admin) any
+   * job that is not terminal takes them. A {@code progress} event with a number also sets {@link
+   * #progress}.
    */
   public Transition append(String token, Instant now, List<EventDraft> drafts) {
     if (token != null) {
@@ -232,8 +274,32 @@ public record Job(
     boolean again = retryable && attempt < maxAttempts;
     Job next =
         again
-            ? copy(JobStatus.QUEUED, null, message, now.plus(delay), now, startedAt, null, progress, null, null, null, eventCount)
-            : copy(JobStatus.FAILED, null, message, runAt, now, startedAt, now, progress, workerId, leaseToken, null, eventCount);
+            ? copy(
+                JobStatus.QUEUED,
+                null,
+                message,
+                now.plus(delay),
+                now,
+                startedAt,
+                null,
+                progress,
+                null,
+                null,
+                null,
+                eventCount)
+            : copy(
+                JobStatus.FAILED,
+                null,
+                message,
+                runAt,
+                now,
+                startedAt,
+                now,
+                progress,
+                workerId,
+                leaseToken,
+                null,
+                eventCount);
     return moveTo(status, next, now, message);
   }
 
@@ -246,7 +312,8 @@ public record Job(
       data.append(",\"error\":").append(Json.quote(why));
     }
     data.append('}');
-    return next.appendTo(List.of(new EventDraft(JobEvent.STATUS, data.toString())), now, from == null);
+    return next.appendTo(
+        List.of(new EventDraft(JobEvent.STATUS, data.toString())), now, from == null);
   }
 
   private Transition appendTo(List<EventDraft> drafts, Instant now) {
@@ -259,7 +326,20 @@ public record Job(
     for (EventDraft d : drafts) {
       events.add(new JobEvent(id, seq++, d.type(), d.data(), now));
     }
-    Job next = copy(status, result, error, runAt, updatedAt, startedAt, finishedAt, progress, workerId, leaseToken, leaseExpiresAt, seq);
+    Job next =
+        copy(
+            status,
+            result,
+            error,
+            runAt,
+            updatedAt,
+            startedAt,
+            finishedAt,
+            progress,
+            workerId,
+            leaseToken,
+            leaseExpiresAt,
+            seq);
     return new Transition(fresh ? next : next.bumpVersion(), events);
   }
 
@@ -279,23 +359,125 @@ public record Job(
   }
 
   private Job with(JobStatus s, Instant now) {
-    return copy(s, result, error, runAt, now, now, finishedAt, progress, workerId, leaseToken, leaseExpiresAt, eventCount);
+    return copy(
+        s,
+        result,
+        error,
+        runAt,
+        now,
+        now,
+        finishedAt,
+        progress,
+        workerId,
+        leaseToken,
+        leaseExpiresAt,
+        eventCount);
   }
 
   private Job withAttempt(int a) {
-    return new Job(id, ownerId, queue, kind, status, payload, metadata, result, error, priority, a, maxAttempts, runAt, createdAt, updatedAt, startedAt, finishedAt, progress, workerId, leasedBy, leaseToken, leaseExpiresAt, idempotencyKey, webhookUrl, eventCount, version);
+    return new Job(
+        id,
+        ownerId,
+        queue,
+        kind,
+        status,
+        payload,
+        metadata,
+        result,
+        error,
+        priority,
+        a,
+        maxAttempts,
+        runAt,
+        createdAt,
+        updatedAt,
+        startedAt,
+        finishedAt,
+        progress,
+        workerId,
+        leasedBy,
+        leaseToken,
+        leaseExpiresAt,
+        idempotencyKey,
+        webhookUrl,
+        eventCount,
+        version);
   }
 
   private Job withLease(UUID claimant, String worker, String token, Instant expiry, Instant now) {
-    return new Job(id, ownerId, queue, kind, status, payload, metadata, result, error, priority, attempt, maxAttempts, runAt, createdAt, now, startedAt, finishedAt, progress, worker, claimant, token, expiry, idempotencyKey, webhookUrl, eventCount, version);
+    return new Job(
+        id,
+        ownerId,
+        queue,
+        kind,
+        status,
+        payload,
+        metadata,
+        result,
+        error,
+        priority,
+        attempt,
+        maxAttempts,
+        runAt,
+        createdAt,
+        now,
+        startedAt,
+        finishedAt,
+        progress,
+        worker,
+        claimant,
+        token,
+        expiry,
+        idempotencyKey,
+        webhookUrl,
+        eventCount,
+        version);
   }
 
   private Job withProgress(double p) {
-    return copy(status, result, error, runAt, updatedAt, startedAt, finishedAt, p, workerId, leaseToken, leaseExpiresAt, eventCount);
+    return copy(
+        status,
+        result,
+        error,
+        runAt,
+        updatedAt,
+        startedAt,
+        finishedAt,
+        p,
+        workerId,
+        leaseToken,
+        leaseExpiresAt,
+        eventCount);
   }
 
   private Job bumpVersion() {
-    return new Job(id, ownerId, queue, kind, status, payload, metadata, result, error, priority, attempt, maxAttempts, runAt, createdAt, updatedAt, startedAt, finishedAt, progress, workerId, leasedBy, leaseToken, leaseExpiresAt, idempotencyKey, webhookUrl, eventCount, version + 1);
+    return new Job(
+        id,
+        ownerId,
+        queue,
+        kind,
+        status,
+        payload,
+        metadata,
+        result,
+        error,
+        priority,
+        attempt,
+        maxAttempts,
+        runAt,
+        createdAt,
+        updatedAt,
+        startedAt,
+        finishedAt,
+        progress,
+        workerId,
+        leasedBy,
+        leaseToken,
+        leaseExpiresAt,
+        idempotencyKey,
+        webhookUrl,
+        eventCount,
+        version + 1);
   }
 
   private Job copy(
@@ -311,6 +493,32 @@ public record Job(
       String token,
       Instant expiry,
       long events) {
-    return new Job(id, ownerId, queue, kind, s, payload, metadata, res, err, priority, attempt, maxAttempts, run, createdAt, updated, started, finished, prog, worker, worker == null ? null : leasedBy, token, expiry, idempotencyKey, webhookUrl, events, version);
+    return new Job(
+        id,
+        ownerId,
+        queue,
+        kind,
+        s,
+        payload,
+        metadata,
+        res,
+        err,
+        priority,
+        attempt,
+        maxAttempts,
+        run,
+        createdAt,
+        updated,
+        started,
+        finished,
+        prog,
+        worker,
+        worker == null ? null : leasedBy,
+        token,
+        expiry,
+        idempotencyKey,
+        webhookUrl,
+        events,
+        version);
   }
 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a submitter asks for. {@code payload} and {@code metadata} are JSON text (already checked
- * to be JSON, metadata an object, by whoever parsed them); nulls take the contract's defaults.
+ * What a submitter asks for. {@code payload} and {@code metadata} are JSON text (already checked to
+ * be JSON, metadata an object, by whoever parsed them); nulls take the contract's defaults.
  */
 public record JobSpec(
     String kind,

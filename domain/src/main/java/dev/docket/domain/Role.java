@@ -23,6 +23,7 @@ public enum Role {
         return r;
       }
     }
-    throw ValidationException.of(field, "unknown role '" + value + "'; expected admin, submitter or worker");
+    throw ValidationException.of(
+        field, "unknown role '" + value + "'; expected admin, submitter or worker");
   }
 }

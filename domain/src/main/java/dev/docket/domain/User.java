@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A person or system that holds API keys. Deactivated users keep their jobs for history. */
-public record User(UUID id, String name, String email, Set<Role> roles, boolean active, Instant createdAt) {
+public record User(
+    UUID id, String name, String email, Set<Role> roles, boolean active, Instant createdAt) {
   public User {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");

@@ -5,8 +5,8 @@ import dev.docket.domain.Transition;
 import java.time.Instant;
 
 /**
- * A rule applied to a job inside a store transaction, with the job as currently stored (locked)
- * and the store's clock. It may throw to abort the transaction; nothing is written then.
+ * A rule applied to a job inside a store transaction, with the job as currently stored (locked) and
+ * the store's clock. It may throw to abort the transaction; nothing is written then.
  */
 @FunctionalInterface
 public interface JobChange {

@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Filters of a job list; null means "any". {@code since} is inclusive and {@code until}
- * exclusive, both on {@code created_at}. {@code afterId} is the last id of the previous page:
- * the list is newest first (id descending), so the next page holds ids below it.
+ * Filters of a job list; null means "any". {@code since} is inclusive and {@code until} exclusive,
+ * both on {@code created_at}. {@code afterId} is the last id of the previous page: the list is
+ * newest first (id descending), so the next page holds ids below it.
  */
 public record JobQuery(
     UUID ownerId,

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where jobs and their event logs live. Every method is atomic: it writes all of its rows (the
- * job and the events of its {@link Transition}) or none. Failures to reach the store surface as
- * {@link StoreUnavailableException}, never as a driver exception.
+ * Where jobs and their event logs live. Every method is atomic: it writes all of its rows (the job
+ * and the events of its {@link Transition}) or none. Failures to reach the store surface as {@link
+ * StoreUnavailableException}, never as a driver exception.
  */
 public interface JobRepository {
 
@@ -29,10 +29,10 @@ public interface JobRepository {
   Optional<IdempotentJob> findByIdempotencyKey(UUID ownerId, String idempotencyKey);
 
   /**
-   * Applies {@code change} to the job as currently stored, under a lock that keeps other writers
-   * of this job out, and stores the result with its events. The write is fenced in the statement
-   * itself: it only succeeds when the row still has the version and lease token that {@code
-   * change} saw.
+   * Applies {@code change} to the job as currently stored, under a lock that keeps other writers of
+   * this job out, and stores the result with its events. The write is fenced in the statement
+   * itself: it only succeeds when the row still has the version and lease token that {@code change}
+   * saw.
    *
    * @return the stored transition
    * @throws NotFoundException when there is no such job
@@ -41,8 +41,8 @@ public interface JobRepository {
 
   /**
    * Takes the claimable jobs that {@code query} selects (queued, {@code run_at <= now()}, in the
-   * query's order), applies {@code change} to each and stores them, in one transaction. Jobs
-   * locked by a concurrent claim are skipped, never handed out twice.
+   * query's order), applies {@code change} to each and stores them, in one transaction. Jobs locked
+   * by a concurrent claim are skipped, never handed out twice.
    */
   List<Job> claim(ClaimQuery query, JobChange change);
 
@@ -66,8 +66,8 @@ public interface JobRepository {
 
   /**
    * Deletes at most {@code batchSize} terminal jobs finished before {@code finishedBefore}, with
-   * their events and artifacts, in one short transaction. Callers loop until it returns fewer
-   * jobs than {@code batchSize}.
+   * their events and artifacts, in one short transaction. Callers loop until it returns fewer jobs
+   * than {@code batchSize}.
    */
   PruneResult pruneBatch(Instant finishedBefore, int batchSize);
 }

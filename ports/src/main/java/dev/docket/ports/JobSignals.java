@@ -4,8 +4,8 @@ import java.util.UUID;
 
 /**
  * Wake-ups for waiters: a long-polling claim on a queue, an event stream of a job. An
- * implementation may cross processes (Postgres LISTEN/NOTIFY); a signal may be spurious, never
- * the only record of anything — waiters always re-read the store.
+ * implementation may cross processes (Postgres LISTEN/NOTIFY); a signal may be spurious, never the
+ * only record of anything — waiters always re-read the store.
  */
 public interface JobSignals {
   /** Jobs may have become claimable on {@code queue}. */

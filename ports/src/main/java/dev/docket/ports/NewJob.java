@@ -4,8 +4,8 @@ import dev.docket.domain.Transition;
 import java.util.Objects;
 
 /**
- * A job to insert with its creation event, and a fingerprint of the request that made it (so that
- * a replay with the same idempotency key can be told apart from a different request).
+ * A job to insert with its creation event, and a fingerprint of the request that made it (so that a
+ * replay with the same idempotency key can be told apart from a different request).
  */
 public record NewJob(Transition creation, String requestHash) {
   public NewJob {

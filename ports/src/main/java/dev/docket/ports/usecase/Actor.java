@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who calls a use case: a user (through one of its keys), or an operator's tool such as the
- * command line, which acts as an admin and is audited under its own name.
+ * Who calls a use case: a user (through one of its keys), or an operator's tool such as the command
+ * line, which acts as an admin and is audited under its own name.
  *
  * @param id what the audit log records as the actor: a user id, or e.g. {@code cli}
  * @param userId the user, or null for a tool

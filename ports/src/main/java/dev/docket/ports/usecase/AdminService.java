@@ -40,9 +40,22 @@ public final class AdminService {
         break;
       }
     }
-    audit.record(actor, "admin.prune", "job", null,
-        "{\"older_than_seconds\":" + olderThan.toSeconds() + ",\"cutoff\":" + Json.quote(cutoff.toString())
-            + ",\"jobs\":" + total.jobs() + ",\"events\":" + total.events() + ",\"artifacts\":" + total.artifacts() + "}");
+    audit.record(
+        actor,
+        "admin.prune",
+        "job",
+        null,
+        "{\"older_than_seconds\":"
+            + olderThan.toSeconds()
+            + ",\"cutoff\":"
+            + Json.quote(cutoff.toString())
+            + ",\"jobs\":"
+            + total.jobs()
+            + ",\"events\":"
+            + total.events()
+            + ",\"artifacts\":"
+            + total.artifacts()
+            + "}");
     return total;
   }
 }

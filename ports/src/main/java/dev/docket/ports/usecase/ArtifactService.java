@@ -25,10 +25,11 @@ public final class ArtifactService {
   }
 
   /**
-   * Streams {@code data} in as {@code name}. The lease holder sends its token, checked before
-   * and again when the artifact is published; an admin may upload without one.
+   * Streams {@code data} in as {@code name}. The lease holder sends its token, checked before and
+   * again when the artifact is published; an admin may upload without one.
    */
-  public Artifact put(Actor actor, UUID jobId, String name, String contentType, String token, InputStream data)
+  public Artifact put(
+      Actor actor, UUID jobId, String name, String contentType, String token, InputStream data)
       throws IOException {
     Access.requireRole(actor, Role.WORKER);
     List<FieldError> errors = new ArrayList<>();
@@ -41,7 +42,8 @@ public final class ArtifactService {
     if (token != null) {
       job.checkLease(token, jobs.now());
     }
-    String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+    String type =
+        contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
     return store.put(
         jobId,
         name,

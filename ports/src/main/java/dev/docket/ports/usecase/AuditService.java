@@ -18,15 +18,23 @@ public final class AuditService {
   }
 
   /** Records {@code action} on a resource by {@code actor}; {@code details} is a JSON object. */
-  public void record(Actor actor, String action, String resource, String resourceId, String details) {
+  public void record(
+      Actor actor, String action, String resource, String resourceId, String details) {
     record(actor.id(), actor.remoteAddr(), action, resource, resourceId, details);
   }
 
   /** Records an entry for a caller that may be anonymous ({@code actorId} null). */
   public void record(
-      String actorId, String remoteAddr, String action, String resource, String resourceId, String details) {
+      String actorId,
+      String remoteAddr,
+      String action,
+      String resource,
+      String resourceId,
+      String details) {
     var at = clock.instant();
-    log.append(new AuditEntry(Ids.newId(at), at, actorId, action, resource, resourceId, details, remoteAddr));
+    log.append(
+        new AuditEntry(
+            Ids.newId(at), at, actorId, action, resource, resourceId, details, remoteAddr));
   }
 
   /** The trail, newest first; admins only. */

@@ -39,11 +39,13 @@ public record ClaimRequest(
     if (workerId == null || workerId.isBlank()) {
       errors.add(new FieldError("worker_id", "is required"));
     } else if (workerId.length() > Rules.WORKER_ID_MAX) {
-      errors.add(new FieldError("worker_id", "must be at most " + Rules.WORKER_ID_MAX + " characters"));
+      errors.add(
+          new FieldError("worker_id", "must be at most " + Rules.WORKER_ID_MAX + " characters"));
     }
     Rules.range("limit", limitOrDefault(), 1, Rules.CLAIM_LIMIT_MAX, errors);
     if (leaseSeconds != null) {
-      Rules.range("lease_seconds", leaseSeconds, Lease.MIN.toSeconds(), Lease.MAX.toSeconds(), errors);
+      Rules.range(
+          "lease_seconds", leaseSeconds, Lease.MIN.toSeconds(), Lease.MAX.toSeconds(), errors);
     }
     if (waitSeconds != null) {
       Rules.range("wait_seconds", waitSeconds, 0, 30, errors);

@@ -4,8 +4,8 @@ import dev.docket.ports.JobListener;
 import dev.docket.ports.Store;
 
 /**
- * Every use case over one {@link Store}: what an application embedding Docket without HTTP
- * builds, and what the HTTP adapter and the command line are given.
+ * Every use case over one {@link Store}: what an application embedding Docket without HTTP builds,
+ * and what the HTTP adapter and the command line are given.
  */
 public record Docket(
     Store store,
@@ -29,7 +29,8 @@ public record Docket(
         new UserService(store.users(), store.keys(), audit, config.clock()),
         audit,
         new AdminService(store.jobs(), audit, config.pruneBatch()),
-        new RescueService(store.jobs(), store.signals(), listener, config.backoff(), config.rescueBatch()));
+        new RescueService(
+            store.jobs(), store.signals(), listener, config.backoff(), config.rescueBatch()));
   }
 
   public static Docket create(Store store) {

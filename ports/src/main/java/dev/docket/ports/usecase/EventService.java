@@ -23,7 +23,10 @@ public final class EventService {
     this.signals = signals;
   }
 
-  /** Events from seq {@code from}, at most {@code limit} (1 to 1000), for those who may read the job. */
+  /**
+   * Events from seq {@code from}, at most {@code limit} (1 to 1000), for those who may read the
+   * job.
+   */
   public List<JobEvent> list(Actor actor, UUID jobId, long from, int limit) {
     if (from < 0) {
       throw ValidationException.of("from", "must be >= 0");

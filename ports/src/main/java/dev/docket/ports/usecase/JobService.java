@@ -37,7 +37,8 @@ public final class JobService {
   private final JobListener listener;
   private final AuditService audit;
 
-  public JobService(JobRepository jobs, JobSignals signals, JobListener listener, AuditService audit) {
+  public JobService(
+      JobRepository jobs, JobSignals signals, JobListener listener, AuditService audit) {
     this.jobs = jobs;
     this.signals = signals;
     this.listener = listener;
@@ -84,7 +85,8 @@ public final class JobService {
       JobSpec s = specs.get(i);
       errors.addAll(s.validate("jobs[" + i + "]."));
       if (s.idempotencyKey() != null && !keys.add(s.idempotencyKey())) {
-        errors.add(new FieldError("jobs[" + i + "].idempotency_key", "is used twice in this batch"));
+        errors.add(
+            new FieldError("jobs[" + i + "].idempotency_key", "is used twice in this batch"));
       }
     }
     Rules.throwIfAny(errors);
@@ -117,9 +119,7 @@ public final class JobService {
     return Access.readable(actor, find(id));
   }
 
-  /**
-   * Lists jobs newest first. A submitter sees its own; asking for another owner is forbidden.
-   */
+  /** Lists jobs newest first. A submitter sees its own; asking for another owner is forbidden. */
   public Page<Job> list(Actor actor, JobQuery query) {
     return jobs.list(scoped(actor, query));
   }
@@ -173,7 +173,15 @@ public final class JobService {
     if (q.ownerId() != null && !actor.is(q.ownerId())) {
       throw new ForbiddenException("a submitter may only list its own jobs");
     }
-    return new JobQuery(actor.userId(), q.statuses(), q.queue(), q.kind(), q.since(), q.until(), q.afterId(), q.limit());
+    return new JobQuery(
+        actor.userId(),
+        q.statuses(),
+        q.queue(),
+        q.kind(),
+        q.since(),
+        q.until(),
+        q.afterId(),
+        q.limit());
   }
 
   private Job find(UUID id) {

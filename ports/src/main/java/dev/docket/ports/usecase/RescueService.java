@@ -21,7 +21,12 @@ public final class RescueService {
   private final Backoff backoff;
   private final int batchSize;
 
-  public RescueService(JobRepository jobs, JobSignals signals, JobListener listener, Backoff backoff, int batchSize) {
+  public RescueService(
+      JobRepository jobs,
+      JobSignals signals,
+      JobListener listener,
+      Backoff backoff,
+      int batchSize) {
     this.jobs = jobs;
     this.signals = signals;
     this.listener = listener;
@@ -36,7 +41,8 @@ public final class RescueService {
       List<Job> rescued =
           jobs.rescueExpired(
               batchSize,
-              (job, now) -> job.expireLease(now, backoff.delay(job.attempt(), ThreadLocalRandom.current())));
+              (job, now) ->
+                  job.expireLease(now, backoff.delay(job.attempt(), ThreadLocalRandom.current())));
       for (Job j : rescued) {
         signals.jobChanged(j.id());
         if (j.status() == JobStatus.QUEUED) {

@@ -51,7 +51,8 @@ public final class UserService {
   /**
    * The caller behind a raw key. Failures are audited as {@code auth.failed}.
    *
-   * @throws UnauthorizedException for a missing, unknown, revoked or expired key or an inactive user
+   * @throws UnauthorizedException for a missing, unknown, revoked or expired key or an inactive
+   *     user
    */
   public Actor authenticate(String rawKey, String remoteAddr) {
     Instant now = clock.instant();
@@ -71,8 +72,14 @@ public final class UserService {
   }
 
   private UnauthorizedException failed(String remoteAddr, String why, String rawKey) {
-    String prefix = rawKey == null ? "" : rawKey.substring(0, Math.min(PREFIX_LENGTH, rawKey.length()));
-    audit.record(null, remoteAddr, "auth.failed", "key", null,
+    String prefix =
+        rawKey == null ? "" : rawKey.substring(0, Math.min(PREFIX_LENGTH, rawKey.length()));
+    audit.record(
+        null,
+        remoteAddr,
+        "auth.failed",
+        "key",
+        null,
         "{\"reason\":" + Json.quote(why) + ",\"key_prefix\":" + Json.quote(prefix) + "}");
     return new UnauthorizedException("invalid API key");
   }
@@ -101,8 +108,16 @@ public final class UserService {
     Instant now = clock.instant();
     User user = new User(Ids.newId(now), name, email.toLowerCase(Locale.ROOT), parsed, true, now);
     users.insert(user);
-    audit.record(actor, "user.create", "user", user.id().toString(),
-        "{\"email\":" + Json.quote(user.email()) + ",\"roles\":" + Json.quote(String.join(",", roles)) + "}");
+    audit.record(
+        actor,
+        "user.create",
+        "user",
+        user.id().toString(),
+        "{\"email\":"
+            + Json.quote(user.email())
+            + ",\"roles\":"
+            + Json.quote(String.join(",", roles))
+            + "}");
     return user;
   }
 
@@ -124,7 +139,8 @@ public final class UserService {
     User user = users.find(id).orElseThrow(() -> new NotFoundException("user", id));
     users.update(user.deactivated());
     int revoked = keys.revokeAllOf(id, clock.instant());
-    audit.record(actor, "user.deactivate", "user", id.toString(), "{\"keys_revoked\":" + revoked + "}");
+    audit.record(
+        actor, "user.deactivate", "user", id.toString(), "{\"keys_revoked\":" + revoked + "}");
   }
 
   /** A new key for {@code userId} (admin, or the user itself); the secret is returned once. */
@@ -137,9 +153,16 @@ public final class UserService {
       errors.add(new FieldError("expires_at", "must be in the future"));
     }
     Rules.throwIfAny(errors);
-    users.find(userId).filter(User::active).orElseThrow(() -> new NotFoundException("user", userId));
+    users
+        .find(userId)
+        .filter(User::active)
+        .orElseThrow(() -> new NotFoundException("user", userId));
     NewKey key = newKey(userId, name, now, expiresAt, null);
-    audit.record(actor, "key.create", "key", key.key().id().toString(),
+    audit.record(
+        actor,
+        "key.create",
+        "key",
+        key.key().id().toString(),
         "{\"user_id\":" + Json.quote(userId.toString()) + ",\"name\":" + Json.quote(name) + "}");
     return key;
   }
@@ -161,30 +184,43 @@ public final class UserService {
   }
 
   /**
-   * On an empty store: creates the {@code admin} user with a key, {@code presetKey} when given
-   * (32 characters or more), else a random one.
+   * On an empty store: creates the {@code admin} user with a key, {@code presetKey} when given (32
+   * characters or more), else a random one.
    *
    * @return the key to print, or empty when the store already has users
    */
   public synchronized Optional<String> bootstrapAdmin(String presetKey) {
     if (presetKey != null && presetKey.length() < 32) {
-      throw dev.docket.domain.ValidationException.of("DOCKET_BOOTSTRAP_ADMIN_KEY", "must be at least 32 characters");
+      throw dev.docket.domain.ValidationException.of(
+          "DOCKET_BOOTSTRAP_ADMIN_KEY", "must be at least 32 characters");
     }
     if (users.count() > 0) {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    User admin = new User(Ids.newId(now), "admin", "admin@localhost", Set.of(Role.ADMIN), true, now);
+    User admin =
+        new User(Ids.newId(now), "admin", "admin@localhost", Set.of(Role.ADMIN), true, now);
     users.insert(admin);
     NewKey key = newKey(admin.id(), "bootstrap", now, null, presetKey);
-    audit.record("system", null, "user.create", "user", admin.id().toString(), "{\"bootstrap\":true}");
+    audit.record(
+        "system", null, "user.create", "user", admin.id().toString(), "{\"bootstrap\":true}");
     return Optional.of(key.secret());
   }
 
   private NewKey newKey(UUID userId, String name, Instant now, Instant expiresAt, String preset) {
     String secret = preset != null ? preset : randomSecret();
     String prefix = secret.substring(0, Math.min(PREFIX_LENGTH, secret.length()));
-    ApiKey key = new ApiKey(Ids.newId(now), userId, name, Fingerprint.sha256(secret), prefix, now, null, expiresAt, null);
+    ApiKey key =
+        new ApiKey(
+            Ids.newId(now),
+            userId,
+            name,
+            Fingerprint.sha256(secret),
+            prefix,
+            now,
+            null,
+            expiresAt,
+            null);
     keys.insert(key);
     return new NewKey(key, secret);
   }

@@ -33,7 +33,8 @@ public final class WorkerService {
   private final JobListener listener;
   private final Backoff backoff;
 
-  public WorkerService(JobRepository jobs, JobSignals signals, JobListener listener, Backoff backoff) {
+  public WorkerService(
+      JobRepository jobs, JobSignals signals, JobListener listener, Backoff backoff) {
     this.jobs = jobs;
     this.signals = signals;
     this.listener = listener;
@@ -49,7 +50,8 @@ public final class WorkerService {
     Access.requireRole(actor, Role.WORKER);
     Rules.throwIfAny(request.validate());
     ClaimQuery query =
-        new ClaimQuery(request.queue(), request.limitOrDefault(), request.kinds(), request.preferKind());
+        new ClaimQuery(
+            request.queue(), request.limitOrDefault(), request.kinds(), request.preferKind());
     long deadline = System.nanoTime() + request.waitTime().toNanos();
     Semaphore wake = new Semaphore(0);
     try (JobSignals.Subscription sub = signals.onQueue(request.queue(), wake::release)) {
@@ -69,7 +71,9 @@ public final class WorkerService {
     List<Job> claimed =
         jobs.claim(
             query,
-            (job, now) -> job.claim(actor.userId(), request.workerId(), Lease.newToken(), now, request.lease()));
+            (job, now) ->
+                job.claim(
+                    actor.userId(), request.workerId(), Lease.newToken(), now, request.lease()));
     for (Job j : claimed) {
       listener.claimed(j);
       signals.jobChanged(j.id());
@@ -91,7 +95,8 @@ public final class WorkerService {
       Rules.progress("progress", progress, errors);
     }
     if (leaseSeconds != null) {
-      Rules.range("lease_seconds", leaseSeconds, Lease.MIN.toSeconds(), Lease.MAX.toSeconds(), errors);
+      Rules.range(
+          "lease_seconds", leaseSeconds, Lease.MIN.toSeconds(), Lease.MAX.toSeconds(), errors);
     }
     Rules.throwIfAny(errors);
     Duration lease = leaseSeconds == null ? null : Duration.ofSeconds(leaseSeconds);
@@ -123,7 +128,12 @@ public final class WorkerService {
         jobs.update(
                 id,
                 (current, now) ->
-                    current.fail(token, now, error, retryable, backoff.delay(current.attempt(), ThreadLocalRandom.current())))
+                    current.fail(
+                        token,
+                        now,
+                        error,
+                        retryable,
+                        backoff.delay(current.attempt(), ThreadLocalRandom.current())))
             .job();
     signals.jobChanged(id);
     if (job.status() == JobStatus.QUEUED) {
@@ -134,8 +144,8 @@ public final class WorkerService {
   }
 
   /**
-   * Appends events atomically; returns them with their seqs. The lease holder sends its token;
-   * an admin may append without one.
+   * Appends events atomically; returns them with their seqs. The lease holder sends its token; an
+   * admin may append without one.
    */
   public Transition append(Actor actor, UUID id, String token, List<EventDraft> drafts) {
     if (token == null && !actor.isAdmin()) {
@@ -145,7 +155,8 @@ public final class WorkerService {
     Access.requireRole(actor, Role.WORKER);
     List<FieldError> errors = new ArrayList<>();
     if (drafts.isEmpty() || drafts.size() > Rules.EVENTS_PER_APPEND_MAX) {
-      errors.add(new FieldError("events", "must hold 1 to " + Rules.EVENTS_PER_APPEND_MAX + " events"));
+      errors.add(
+          new FieldError("events", "must hold 1 to " + Rules.EVENTS_PER_APPEND_MAX + " events"));
     }
     for (int i = 0; i < drafts.size(); i++) {
       Rules.eventType("events[" + i + "].type", drafts.get(i).type(), errors);
