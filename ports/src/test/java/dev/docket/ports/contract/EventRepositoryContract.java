@@ -168,14 +168,26 @@ public abstract class EventRepositoryContract extends StoreContract {
     String t2 = j.leaseToken();
     j = store.jobs().update(job.id(), (c, now) -> c.heartbeat(t2, now, 50.0, null)).job();
     assertEventsMatch(j);
-    j = store.jobs().update(job.id(), (c, now) -> c.complete(t2, now, "{\"ok\":true}")).job();
-    statuses.add("succeeded");
+    j =
+        store
+            .jobs()
+            .update(job.id(), (c, now) -> c.fail(t2, now, "fatal", false, Duration.ZERO))
+            .job();
+    statuses.add("failed");
     assertEventsMatch(j);
     j = store.jobs().update(job.id(), (c, now) -> c.retry(now)).job();
     statuses.add("queued");
     assertEventsMatch(j);
     j = store.jobs().update(job.id(), (c, now) -> c.cancel(now)).job();
     statuses.add("cancelled");
+    assertEventsMatch(j);
+    j = store.jobs().update(job.id(), (c, now) -> c.retry(now)).job();
+    statuses.add("queued");
+    j = claimOnly(job, claimChange(owner, "w3", Duration.ofMinutes(5)));
+    statuses.add("running");
+    String t3 = j.leaseToken();
+    j = store.jobs().update(job.id(), (c, now) -> c.complete(t3, now, null)).job();
+    statuses.add("succeeded");
     assertEventsMatch(j);
 
     List<String> seen =
