@@ -3,6 +3,7 @@ package dev.docket.domain;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Time-ordered UUIDv7 ids (RFC 9562), so sorting by id sorts by creation. */
 public final class Ids {
@@ -10,6 +11,8 @@ public final class Ids {
   private static final Object LOCK = new Object();
   private static long lastMillis = -1;
   private static long sequence;
+  private static final Pattern CANONICAL =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private Ids() {}
 
@@ -55,7 +58,8 @@ public final class Ids {
    */
   public static UUID parse(String field, String text) {
     try {
-      if (text == null || text.length() != 36) {
+      // UUID.fromString alone also takes signs and misplaced dashes
+      if (text == null || !CANONICAL.matcher(text).matches()) {
         throw new IllegalArgumentException();
       }
       return UUID.fromString(text);

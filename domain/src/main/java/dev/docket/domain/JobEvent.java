@@ -1,6 +1,7 @@
 package dev.docket.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -21,5 +22,7 @@ public record JobEvent(UUID jobId, long seq, String type, String data, Instant a
     if (seq < 0) {
       throw new IllegalArgumentException("seq must be >= 0");
     }
+    // the wire and every store keep milliseconds; an event must read back as it was made
+    at = at.truncatedTo(ChronoUnit.MILLIS);
   }
 }
