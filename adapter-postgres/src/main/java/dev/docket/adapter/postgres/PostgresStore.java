@@ -1,0 +1,162 @@
+package dev.docket.adapter.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.docket.ports.ApiKeyRepository;
+import dev.docket.ports.ArtifactStore;
+import dev.docket.ports.AuditLog;
+import dev.docket.ports.EventRepository;
+import dev.docket.ports.JobRepository;
+import dev.docket.ports.JobSignals;
+import dev.docket.ports.LocalSignals;
+import dev.docket.ports.Store;
+import dev.docket.ports.StoreUnavailableException;
+import dev.docket.ports.UserRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The store on PostgreSQL: a HikariCP pool, the schema migrated by Flyway on open, and jOOQ
+ * repositories. Several server instances may share one database; they agree on time because the
+ * store's clock is the database's.
+ */
+public final class PostgresStore implements Store {
+  static {
+    // jOOQ prints a banner and tips on first use; a library must not write to the console.
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
+  }
+
+  private final HikariDataSource pool;
+  private final Db db;
+  private final PgJobRepository jobs;
+  private final PgEventRepository events;
+  private final PgArtifactStore artifacts;
+  private final PgUserRepository users;
+  private final PgApiKeyRepository keys;
+  private final PgAuditLog audit;
+  private final JobSignals signals = new LocalSignals();
+
+  private PostgresStore(HikariDataSource pool, DSLContext dsl) {
+    this.pool = pool;
+    this.db = new Db(dsl);
+    this.jobs = new PgJobRepository(db);
+    this.events = new PgEventRepository(db);
+    this.artifacts = new PgArtifactStore(db);
+    this.users = new PgUserRepository(db);
+    this.keys = new PgApiKeyRepository(db);
+    this.audit = new PgAuditLog(db);
+  }
+
+  /** Opens {@code jdbcUrl} with {@link PostgresOptions#defaults()}. */
+  public static PostgresStore open(String jdbcUrl) {
+    return open(jdbcUrl, PostgresOptions.defaults());
+  }
+
+  /**
+   * Connects, creates the schema if needed and migrates it.
+   *
+   * @throws StoreUnavailableException when the database cannot be reached
+   * @throws UnsupportedSchemaException when the schema is newer than this build or cannot be
+   *     migrated
+   */
+  public static PostgresStore open(String jdbcUrl, PostgresOptions options) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(options, "options");
+    HikariDataSource pool = pool(jdbcUrl, options);
+    try {
+      Migrations.migrate(pool, options.schema());
+      Settings settings =
+          new Settings()
+              .withRenderSchema(false)
+              .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+              .withExecuteLogging(false);
+      return new PostgresStore(pool, DSL.using(pool, SQLDialect.POSTGRES, settings));
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static HikariDataSource pool(String jdbcUrl, PostgresOptions options) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("docket-postgres");
+    config.setJdbcUrl(jdbcUrl);
+    config.setMaximumPoolSize(options.poolSize());
+    config.setMinimumIdle(Math.min(2, options.poolSize()));
+    config.setConnectionTimeout(options.connectionTimeout().toMillis());
+    // Tables are unqualified in SQL; the session's search_path picks the configured schema.
+    config.setSchema(options.schema());
+    config.setConnectionInitSql(initSql(options));
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException("cannot connect to PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  private static String initSql(PostgresOptions options) {
+    StringBuilder sql = new StringBuilder();
+    sql.append("SET statement_timeout = ").append(options.statementTimeout().toMillis());
+    if (options.sessionTimeZone() != null) {
+      sql.append("; SET TIME ZONE '").append(options.sessionTimeZone()).append('\'');
+    }
+    return sql.toString();
+  }
+
+  @Override
+  public JobRepository jobs() {
+    return jobs;
+  }
+
+  @Override
+  public EventRepository events() {
+    return events;
+  }
+
+  @Override
+  public ArtifactStore artifacts() {
+    return artifacts;
+  }
+
+  @Override
+  public UserRepository users() {
+    return users;
+  }
+
+  @Override
+  public ApiKeyRepository keys() {
+    return keys;
+  }
+
+  @Override
+  public AuditLog audit() {
+    return audit;
+  }
+
+  @Override
+  public JobSignals signals() {
+    return signals;
+  }
+
+  @Override
+  public boolean ping() {
+    try (Connection c = pool.getConnection()) {
+      return c.isValid((int) Duration.ofSeconds(2).toSeconds());
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
