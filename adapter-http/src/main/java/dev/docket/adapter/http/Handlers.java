@@ -1,0 +1,38 @@
+package dev.docket.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docket.ports.usecase.Docket;
+
+/** Every handler of the API, wired to the use cases. */
+record Handlers(
+    Auth auth,
+    JobsHandler jobs,
+    WorkerHandler worker,
+    EventsHandler events,
+    EventStream stream,
+    ArtifactsHandler artifacts,
+    UsersHandler users,
+    KeysHandler keys,
+    OpsHandler ops,
+    MetricsHandler metrics,
+    OpenApiHandler openApi) {
+
+  static Handlers of(Docket d, HttpConfig config, ObjectMapper json) {
+    Bodies bodies = new Bodies(json, config.jsonBodyLimit());
+    Replies replies = new Replies(json);
+    Auth auth = new Auth(d.users());
+    JobsHandler jobs = new JobsHandler(d.jobs(), d.artifacts(), bodies, replies);
+    return new Handlers(
+        auth,
+        jobs,
+        new WorkerHandler(d.workers(), jobs, bodies, replies),
+        new EventsHandler(d.workers(), d.events(), bodies, replies),
+        new EventStream(d.events(), json, config.sseKeepAlive()),
+        new ArtifactsHandler(d.artifacts(), replies, config.artifactBodyLimit()),
+        new UsersHandler(d.users(), bodies, replies),
+        new KeysHandler(d.users(), bodies, replies),
+        new OpsHandler(d.jobs(), d.audit(), d.admin(), d.store(), bodies, replies),
+        new MetricsHandler(config.registry(), d.jobs(), auth, config.metricsAuth()),
+        new OpenApiHandler());
+  }
+}

@@ -1,0 +1,80 @@
+package dev.docket.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docket.ports.usecase.Docket;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.json.JavalinJackson;
+
+/**
+ * Builds the HTTP API of {@code ../shared/docs/http-api.md} over a {@link Docket}. The server is
+ * returned unstarted, so that tests and the application pick the port.
+ */
+public final class HttpApi {
+  private HttpApi() {}
+
+  /** The API, unstarted; start it with {@code .start(port)} (0 for any free port). */
+  public static Javalin create(Docket docket, HttpConfig config) {
+    ObjectMapper json = WireJson.mapper();
+    Handlers h = Handlers.of(docket, config, json);
+    return Javalin.create(c -> configure(c, config, json, h));
+  }
+
+  private static void configure(JavalinConfig c, HttpConfig config, ObjectMapper json, Handlers h) {
+    c.startup.showJavalinBanner = false;
+    c.concurrency.useVirtualThreads = true;
+    c.http.prefer405over404 = true;
+    c.http.maxRequestSize = config.jsonBodyLimit();
+    c.jsonMapper(new JavalinJackson(json, true));
+    c.requestLogger.http(new RequestMetrics(config.registry(), config.requestLogging())::record);
+    new ProblemMapper(json).register(c.routes);
+    c.routes.beforeMatched("/v1/*", h.auth()::before);
+    routes(c.routes, h);
+  }
+
+  private static void routes(RoutesConfig r, Handlers h) {
+    JobsHandler jobs = h.jobs();
+    r.post("/v1/jobs", jobs::submit);
+    r.post("/v1/jobs/batch", jobs::batch);
+    r.get("/v1/jobs", jobs::list);
+    r.get("/v1/jobs/{id}", jobs::get);
+    r.delete("/v1/jobs/{id}", jobs::delete);
+    r.post("/v1/jobs/{id}/cancel", jobs::cancel);
+    r.post("/v1/jobs/{id}/retry", jobs::retry);
+
+    WorkerHandler worker = h.worker();
+    r.post("/v1/queues/{queue}/claim", worker::claim);
+    r.post("/v1/jobs/{id}/heartbeat", worker::heartbeat);
+    r.post("/v1/jobs/{id}/complete", worker::complete);
+    r.post("/v1/jobs/{id}/fail", worker::fail);
+
+    r.post("/v1/jobs/{id}/events", h.events()::append);
+    r.get("/v1/jobs/{id}/events", h.events()::list);
+    r.get("/v1/jobs/{id}/events/stream", h.stream()::handle);
+
+    ArtifactsHandler artifacts = h.artifacts();
+    r.put("/v1/jobs/{id}/artifacts/{name}", artifacts::put);
+    r.get("/v1/jobs/{id}/artifacts", artifacts::list);
+    r.get("/v1/jobs/{id}/artifacts/{name}", artifacts::get);
+
+    UsersHandler users = h.users();
+    r.get("/v1/me", users::me);
+    r.post("/v1/users", users::create);
+    r.get("/v1/users", users::list);
+    r.get("/v1/users/{id}", users::get);
+    r.delete("/v1/users/{id}", users::delete);
+    r.post("/v1/users/{id}/keys", h.keys()::create);
+    r.get("/v1/users/{id}/keys", h.keys()::list);
+    r.delete("/v1/keys/{id}", h.keys()::revoke);
+
+    OpsHandler ops = h.ops();
+    r.get("/v1/stats", ops::stats);
+    r.get("/v1/audit", ops::audit);
+    r.post("/v1/admin/prune", ops::prune);
+    r.get("/healthz", ops::healthz);
+    r.get("/readyz", ops::readyz);
+    r.get("/metrics", h.metrics()::scrape);
+    r.get("/openapi.json", h.openApi()::get);
+  }
+}
