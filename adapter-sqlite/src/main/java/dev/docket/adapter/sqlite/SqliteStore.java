@@ -1,0 +1,132 @@
+package dev.docket.adapter.sqlite;
+
+import dev.docket.ports.ApiKeyRepository;
+import dev.docket.ports.ArtifactStore;
+import dev.docket.ports.AuditLog;
+import dev.docket.ports.EventRepository;
+import dev.docket.ports.JobRepository;
+import dev.docket.ports.JobSignals;
+import dev.docket.ports.LocalSignals;
+import dev.docket.ports.Store;
+import dev.docket.ports.UserRepository;
+import java.nio.file.Path;
+import org.jooq.impl.DSL;
+
+/**
+ * Docket's stores on one embedded SQLite file (WAL mode), for a single server process. Opening
+ * migrates the schema. Every write goes through one writer connection, serialized in-process and
+ * retried while another process holds the file's lock; reads run on a small pool of WAL readers and
+ * never wait for writers. Signals stay within the process.
+ */
+public final class SqliteStore implements Store {
+  private final Writer writer;
+  private final Reader reader;
+  private final SqliteJobRepository jobs;
+  private final SqliteEventRepository events;
+  private final SqliteArtifactStore artifacts;
+  private final SqliteUserRepository users;
+  private final SqliteApiKeyRepository keys;
+  private final SqliteAuditLog audit;
+  private final JobSignals signals = new LocalSignals();
+
+  private SqliteStore(Connections connections, SqliteOptions options) {
+    this.writer = new Writer(connections, options.busyBudget());
+    Reader r;
+    try {
+      Migrations.migrate(connections);
+      r = new Reader(connections, options.readConnections(), options.busyBudget());
+    } catch (RuntimeException e) {
+      writer.close();
+      throw e;
+    }
+    this.reader = r;
+    this.jobs = new SqliteJobRepository(writer, reader);
+    this.events = new SqliteEventRepository(reader);
+    this.artifacts =
+        new SqliteArtifactStore(
+            writer, reader, new ArtifactDownload(connections, options.busyBudget()));
+    this.users = new SqliteUserRepository(writer, reader);
+    this.keys = new SqliteApiKeyRepository(writer, reader);
+    this.audit = new SqliteAuditLog(writer, reader);
+  }
+
+  /**
+   * Opens (creating if needed) and migrates the database file with {@link SqliteOptions#DEFAULTS}.
+   *
+   * @throws SchemaTooNewException when a newer Docket migrated the file
+   * @throws dev.docket.ports.StoreUnavailableException when the file cannot be opened or migrated
+   */
+  public static SqliteStore open(Path dbFile) {
+    return open(dbFile, SqliteOptions.DEFAULTS);
+  }
+
+  /**
+   * Opens (creating if needed) and migrates the database file.
+   *
+   * @throws SchemaTooNewException when a newer Docket migrated the file
+   * @throws dev.docket.ports.StoreUnavailableException when the file cannot be opened or migrated
+   */
+  public static SqliteStore open(Path dbFile, SqliteOptions options) {
+    SqliteStore store = new SqliteStore(new Connections(dbFile, options), options);
+    try {
+      store.artifacts.removeOrphanChunks();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return store;
+  }
+
+  @Override
+  public JobRepository jobs() {
+    return jobs;
+  }
+
+  @Override
+  public EventRepository events() {
+    return events;
+  }
+
+  @Override
+  public ArtifactStore artifacts() {
+    return artifacts;
+  }
+
+  @Override
+  public UserRepository users() {
+    return users;
+  }
+
+  @Override
+  public ApiKeyRepository keys() {
+    return keys;
+  }
+
+  @Override
+  public AuditLog audit() {
+    return audit;
+  }
+
+  @Override
+  public JobSignals signals() {
+    return signals;
+  }
+
+  @Override
+  public boolean ping() {
+    try {
+      return reader.read(dsl -> dsl.select(DSL.one()).fetchOne(0, Integer.class)) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+    } finally {
+      writer.close();
+    }
+  }
+}
