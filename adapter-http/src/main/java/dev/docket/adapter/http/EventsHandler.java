@@ -60,6 +60,8 @@ final class EventsHandler {
         errors.add(new FieldError(field, "must be an object"));
         continue;
       }
+      // checked here too (the core checks again) so one answer lists every broken field
+      Rules.eventType(field + ".type", e.type(), errors);
       JsonNode data = e.data();
       if (JobEvent.LOG.equals(e.type()) && (data == null || !data.isTextual())) {
         errors.add(new FieldError(field + ".data", "must be a string for a log event"));
