@@ -1,0 +1,70 @@
+package dev.docket.app;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * What every command is given: the environment (read through here so tests can set it), the output
+ * streams, and the options every command takes.
+ */
+final class CliContext {
+  static final String DEFAULT_DB = "sqlite:./data/docket.db";
+
+  private final Map<String, String> env;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private String db = DEFAULT_DB;
+  private boolean json;
+  private boolean verbose;
+
+  CliContext(Map<String, String> env, PrintWriter out, PrintWriter err) {
+    this.env = Map.copyOf(env);
+    this.out = out;
+    this.err = err;
+  }
+
+  String env(String name) {
+    return env.get(name);
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  String db() {
+    return db;
+  }
+
+  void db(String value) {
+    this.db = value;
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  void json(boolean value) {
+    this.json = value;
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  void verbose(boolean value) {
+    this.verbose = value;
+  }
+
+  /** The database {@code --db} names; a usage error when the form is not one we accept. */
+  Database database() {
+    return StoreFactory.parse(db);
+  }
+}

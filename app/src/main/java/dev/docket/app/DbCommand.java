@@ -1,0 +1,28 @@
+package dev.docket.app;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code docket db …}: the database itself rather than what is in it. */
+@Command(
+    name = "db",
+    description = "Migrate, inspect and check the database.",
+    mixinStandardHelpOptions = true,
+    subcommands = {DbMigrateCommand.class, DbInfoCommand.class, DbCheckCommand.class})
+final class DbCommand implements Runnable {
+  @ParentCommand DocketCommand parent;
+
+  @Spec CommandSpec spec;
+
+  CliContext context() {
+    return parent.context();
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "name a db command: migrate, info or check");
+  }
+}

@@ -1,0 +1,57 @@
+package dev.docket.app;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code docket db info}: backend, schema version, size, server version, rows per table. */
+@Command(
+    name = "info",
+    description =
+        "Backend, schema version, file size or server version, row counts per table, journal mode.")
+final class DbInfoCommand implements Callable<Integer> {
+  @ParentCommand DbCommand parent;
+
+  @Override
+  public Integer call() {
+    CliContext ctx = parent.context();
+    Database db = ctx.database();
+    db.preflight();
+    DbInfo info = db.info();
+    if (ctx.json()) {
+      ctx.out().println(JsonWriter.write(info.toJson()));
+    } else {
+      print(ctx.out(), info);
+    }
+    return ExitCode.OK;
+  }
+
+  private static void print(PrintWriter out, DbInfo info) {
+    SchemaVersion schema = info.schema();
+    row(out, "backend", info.backend());
+    row(out, "database", info.location());
+    row(
+        out,
+        "schema version",
+        schema.applied()
+            + (schema.pending() > 0
+                ? " (" + schema.pending() + " pending; docket db migrate)"
+                : ""));
+    row(out, "server version", info.serverVersion());
+    row(out, "size", Sizes.human(info.sizeBytes()));
+    if (info.journalMode() != null) {
+      row(out, "journal mode", info.journalMode());
+    }
+    out.println("rows");
+    int width = info.rowCounts().keySet().stream().mapToInt(String::length).max().orElse(0);
+    for (Map.Entry<String, Long> e : info.rowCounts().entrySet()) {
+      out.printf("  %-" + width + "s  %d%n", e.getKey(), e.getValue());
+    }
+  }
+
+  private static void row(PrintWriter out, String label, String value) {
+    out.printf("%-15s %s%n", label, value);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.docket.app;
+
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The {@code docket} command line. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    Logging.configure(args);
+    int code = run(args, System.out, System.err, System.getenv());
+    System.exit(code);
+  }
+
+  /**
+   * Runs one command with the given streams and environment, and answers its exit code (0 ok, 1
+   * operation failed, 2 usage error). Never throws.
+   */
+  public static int run(
+      String[] args, OutputStream out, OutputStream err, Map<String, String> env) {
+    PrintWriter o = writer(out);
+    PrintWriter e = writer(err);
+    CliContext context = new CliContext(env, o, e);
+    ErrorReporter errors = new ErrorReporter(context);
+    try {
+      return commandLine(context, errors).execute(args);
+    } catch (RuntimeException | Error unexpected) {
+      return errors.report(unexpected);
+    } finally {
+      o.flush();
+      e.flush();
+    }
+  }
+
+  static CommandLine commandLine(CliContext context, ErrorReporter errors) {
+    CommandLine cmd = new CommandLine(new DocketCommand(context));
+    cmd.setDefaultValueProvider(new EnvDefaults(context));
+    cmd.setOut(context.out());
+    cmd.setErr(context.err());
+    cmd.setExecutionExceptionHandler(errors);
+    cmd.setParameterExceptionHandler(errors);
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    return cmd;
+  }
+
+  private static PrintWriter writer(OutputStream stream) {
+    if (stream instanceof PrintStream ps) {
+      return new PrintWriter(ps, true);
+    }
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.docket.app;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code docket serve}: the HTTP server, until SIGTERM or Ctrl-C. */
+@Command(
+    name = "serve",
+    description =
+        "Run the HTTP server. Migrates the schema on start; stops gracefully on SIGTERM."
+            + " The first start on an empty store creates the admin user and prints its key once"
+            + " (or uses DOCKET_BOOTSTRAP_ADMIN_KEY).")
+final class ServeCommand implements Callable<Integer> {
+  static final String BOOTSTRAP_KEY = "DOCKET_BOOTSTRAP_ADMIN_KEY";
+
+  @ParentCommand DocketCommand parent;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      paramLabel = "PORT",
+      description =
+          "Port to listen on, 0 for any free one (env DOCKET_PORT; default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "HOST",
+      description = "Address to listen on (env DOCKET_HOST; default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new UsageException("--port must be 0 to 65535, not " + port);
+    }
+    CliContext ctx = parent.context();
+    String key = ctx.env(BOOTSTRAP_KEY);
+    Server server =
+        Server.start(
+            ctx.database(), host, port, key == null || key.isEmpty() ? null : key, ctx.out());
+    CountDownLatch signalled = new CountDownLatch(1);
+    Termination.onTermination(signalled::countDown, server::stop);
+    signalled.await();
+    server.stop();
+    return ExitCode.OK;
+  }
+}

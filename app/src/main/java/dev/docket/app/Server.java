@@ -1,0 +1,126 @@
+package dev.docket.app;
+
+import dev.docket.adapter.http.HttpApi;
+import dev.docket.adapter.http.HttpConfig;
+import dev.docket.adapter.http.MetricsJobListener;
+import dev.docket.ports.Store;
+import dev.docket.ports.usecase.Docket;
+import dev.docket.ports.usecase.DocketConfig;
+import io.javalin.Javalin;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server: the store, the HTTP API and the lease rescuer, started in that order and
+ * stopped in the reverse one.
+ */
+final class Server {
+  /** How often expired leases are looked for. */
+  static final Duration RESCUE_EVERY = Duration.ofSeconds(2);
+
+  /**
+   * How long a stop waits for requests in flight. Long-polls (up to 30 s) and event streams would
+   * hold a stop for their full length; ten seconds lets ordinary requests finish without that.
+   */
+  static final Duration DRAIN = Duration.ofSeconds(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+  private final Store store;
+  private final Javalin http;
+  private final Rescuer rescuer;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private Server(Store store, Javalin http, Rescuer rescuer) {
+    this.store = store;
+    this.http = http;
+    this.rescuer = rescuer;
+  }
+
+  /**
+   * Opens (and migrates) the store, bootstraps the admin on an empty store, starts the HTTP API and
+   * the rescuer, and prints the admin key (when one was made) and the address.
+   */
+  static Server start(Database db, String host, int port, String bootstrapKey, PrintWriter out) {
+    Store store = Stores.open(db);
+    try {
+      HttpConfig config = HttpConfig.defaults();
+      Docket docket =
+          Docket.create(store, DocketConfig.DEFAULT, new MetricsJobListener(config.registry()));
+      bootstrap(docket, bootstrapKey, out);
+      Javalin http = HttpApi.create(docket, config);
+      drainOnStop(http);
+      http.start(host, port);
+      Rescuer rescuer = new Rescuer(docket.rescue(), RESCUE_EVERY);
+      rescuer.start();
+      out.println("Docket listening on http://" + hostForUrl(host) + ":" + http.port());
+      out.flush();
+      return new Server(store, http, rescuer);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static void bootstrap(Docket docket, String presetKey, PrintWriter out) {
+    Optional<String> key = docket.users().bootstrapAdmin(presetKey);
+    if (key.isEmpty()) {
+      return;
+    }
+    if (presetKey != null) {
+      // the operator chose this key; echoing a secret from the environment into logs helps nobody
+      out.println("admin user created with the key from DOCKET_BOOTSTRAP_ADMIN_KEY");
+    } else {
+      out.println("admin key: " + key.get());
+      out.println("(shown once: it is stored hashed and cannot be shown again)");
+    }
+    out.flush();
+  }
+
+  /** Jetty only waits for requests in flight on stop with a graceful handler and a timeout. */
+  private static void drainOnStop(Javalin http) {
+    org.eclipse.jetty.server.Server jetty = http.jettyServer().server();
+    jetty.insertHandler(new GracefulHandler());
+    jetty.setStopTimeout(DRAIN.toMillis());
+  }
+
+  private static String hostForUrl(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /**
+   * Stops accepting, lets requests in flight finish, stops the rescuer, closes the store. Safe to
+   * call more than once and from several threads; later calls wait for the first to finish.
+   */
+  void stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      awaitStopped();
+      return;
+    }
+    LOG.info("stopping: draining requests, then closing the store");
+    try {
+      http.stop();
+    } catch (RuntimeException e) {
+      LOG.warn("HTTP server did not stop cleanly: {}", ErrorReporter.message(e));
+    }
+    rescuer.close();
+    store.close();
+    LOG.info("stopped");
+    stopped.countDown();
+  }
+
+  private void awaitStopped() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
