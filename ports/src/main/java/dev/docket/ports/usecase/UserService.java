@@ -200,7 +200,12 @@ public final class UserService {
     Instant now = clock.instant();
     User admin =
         new User(Ids.newId(now), "admin", "admin@localhost", Set.of(Role.ADMIN), true, now);
-    users.insert(admin);
+    try {
+      users.insert(admin);
+    } catch (ConflictException raced) {
+      // another server instance bootstrapped the same empty store at the same moment
+      return Optional.empty();
+    }
     NewKey key = newKey(admin.id(), "bootstrap", now, null, presetKey);
     audit.record(
         "system", null, "user.create", "user", admin.id().toString(), "{\"bootstrap\":true}");

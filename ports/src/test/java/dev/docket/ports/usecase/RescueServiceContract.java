@@ -156,6 +156,20 @@ public abstract class RescueServiceContract extends ServiceContract {
   }
 
   @Test
+  void aHolderWhoseLeaseRanOutLosesItEvenBeforeTheRescue() {
+    Job job = submit(submitter, "ci", "build");
+    Job held = claimExpired("ci");
+
+    assertThatThrownBy(() -> docket.workers().complete(worker, job.id(), held.leaseToken(), "{}"))
+        .isInstanceOf(LeaseLostException.class);
+    assertThatThrownBy(
+            () -> docket.workers().heartbeat(worker, job.id(), held.leaseToken(), null, null))
+        .isInstanceOf(LeaseLostException.class);
+    assertThat(stored(job).status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(docket.rescue().rescueExpired()).isEqualTo(1);
+  }
+
+  @Test
   void aLeaseThatRunsOutInRealTimeIsRescued() throws Exception {
     Job job = submit(submitter, "ci", "build");
     store

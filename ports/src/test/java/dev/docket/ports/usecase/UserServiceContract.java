@@ -90,6 +90,27 @@ public abstract class UserServiceContract extends ServiceContract {
   }
 
   @Test
+  @EmptyStore
+  void serversBootstrappingAtOnceMakeOneAdminAndNoneFails() throws Exception {
+    // several server instances on one empty database, each with its own services
+    List<UserService> servers = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      servers.add(Docket.create(store, config(), dev.docket.ports.JobListener.NONE).users());
+    }
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<Optional<String>> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String preset = "preset-bootstrap-key-".repeat(2);
+
+    runConcurrently(
+        4, () -> printed.add(servers.get(next.getAndIncrement()).bootstrapAdmin(preset)));
+
+    assertThat(store.users().count()).isEqualTo(1);
+    assertThat(printed).hasSize(4).filteredOn(Optional::isPresent).hasSize(1);
+    assertThat(users().authenticate(preset, null).isAdmin()).isTrue();
+  }
+
+  @Test
   void bootstrapDoesNothingWhenUsersExist() {
     long before = store.users().count();
 

@@ -202,6 +202,41 @@ public abstract class WorkerServiceContract extends ServiceContract {
   }
 
   @Test
+  void aWaitingClaimTakesABackedOffJobOnceItsRunAtComesDue() throws Exception {
+    submit(submitter, "ci", "build");
+    Job first = claimOne(worker, "ci");
+    Job requeued = docket.workers().fail(worker, first.id(), first.leaseToken(), "flaky", true);
+    long start = System.nanoTime();
+
+    List<Job> claimed = docket.workers().claim(worker, request("ci", "w", 1, null, 8));
+
+    assertThat(claimed).extracting(Job::id).containsExactly(first.id());
+    assertThat(claimed.get(0).attempt()).isEqualTo(2);
+    assertThat(claimed.get(0).startedAt()).isAfterOrEqualTo(requeued.runAt());
+    assertThat(millisSince(start)).isLessThan(6000);
+  }
+
+  @Test
+  void aWaitingClaimWakesWhenAJobIsRetried() throws Exception {
+    Job job = submit(submitter, "ci", "build");
+    docket.jobs().cancel(submitter, job.id());
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<Job>> waiting =
+          pool.submit(() -> docket.workers().claim(worker, request("ci", "w", 1, null, 5)));
+      Thread.sleep(300);
+      long retriedAt = System.nanoTime();
+
+      docket.jobs().retry(submitter, job.id());
+
+      assertThat(waiting.get(10, TimeUnit.SECONDS)).extracting(Job::id).containsExactly(job.id());
+      assertThat(millisSince(retriedAt)).isLessThan(1500);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aWaitingClaimIgnoresOtherQueues() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
