@@ -32,6 +32,8 @@ import java.util.UUID;
 
 /** The submitter's use cases: submit, read, list, cancel, retry, delete, stats. */
 public final class JobService {
+  private static final int BATCH_RACE_ATTEMPTS = 3;
+
   private final JobRepository jobs;
   private final JobSignals signals;
   private final JobListener listener;
@@ -91,6 +93,20 @@ public final class JobService {
     }
     Rules.throwIfAny(errors);
     UUID owner = ownerOf(actor);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return insertBatch(owner, specs);
+      } catch (ConflictException raced) {
+        // a concurrent request took one of the keys first; the insert kept nothing of ours, and
+        // the next pass replays that key (or reports a real conflict)
+        if (attempt == BATCH_RACE_ATTEMPTS) {
+          throw raced;
+        }
+      }
+    }
+  }
+
+  private List<Job> insertBatch(UUID owner, List<JobSpec> specs) {
     Instant now = jobs.now();
     Job[] result = new Job[specs.size()];
     List<NewJob> fresh = new ArrayList<>();

@@ -271,6 +271,19 @@ public abstract class JobServiceContract extends ServiceContract {
     assertThat(all()).hasSize(1);
   }
 
+  @Test
+  void concurrentIdenticalBatchesWithKeysMakeEachJobOnce() throws Exception {
+    List<JobSpec> batch = List.of(keyed("a", "b-1"), keyed("b", "b-2"), spec("ci", "unkeyed"));
+    ConcurrentLinkedQueue<List<Job>> results = new ConcurrentLinkedQueue<>();
+
+    runConcurrently(4, () -> results.add(docket.jobs().submitBatch(submitter, batch)));
+
+    assertThat(results).hasSize(4);
+    assertThat(results.stream().map(r -> r.get(0).id()).distinct()).hasSize(1);
+    assertThat(results.stream().map(r -> r.get(1).id()).distinct()).hasSize(1);
+    assertThat(all()).filteredOn(j -> j.idempotencyKey() != null).hasSize(2);
+  }
+
   // ---- reading and listing ---------------------------------------------------------------
 
   @Test
