@@ -7,6 +7,7 @@ import dev.docket.domain.ValidationException;
 import dev.docket.ports.JobSignals;
 import dev.docket.ports.usecase.EventService;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +34,8 @@ final class EventStream {
   private final EventService events;
   private final ObjectMapper json;
   private final Duration keepAlive;
+  private final Set<Semaphore> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
 
   EventStream(EventService events, ObjectMapper json, Duration keepAlive) {
     this.events = events;
@@ -44,19 +49,31 @@ final class EventStream {
     long from = start(ctx);
     events.job(Auth.actor(ctx), id);
     Semaphore wake = new Semaphore(0);
+    open.add(wake);
     // subscribed before the first read, so nothing appended in between goes unnoticed
     JobSignals.Subscription sub = events.subscribe(id, wake::release);
     try {
-      pump(id, from, wake, open(ctx.res()));
+      OutputStream out = open(ctx.res());
+      if (ctx.method() == HandlerType.HEAD) {
+        return; // the headers are the whole answer; a loop would only write into the void
+      }
+      pump(id, from, wake, out);
     } finally {
       sub.close();
+      open.remove(wake);
     }
+  }
+
+  /** Ends every open stream at once (the server is stopping), rather than at its next wake-up. */
+  void stopAll() {
+    stopping = true;
+    open.forEach(Semaphore::release);
   }
 
   private void pump(UUID id, long from, Semaphore wake, OutputStream out)
       throws IOException, InterruptedException {
     long next = from;
-    while (true) {
+    while (!stopping) {
       // read the status first: a terminal job's last events are stored before it is seen terminal
       Job job = events.current(id);
       next = sendStored(id, next, out);

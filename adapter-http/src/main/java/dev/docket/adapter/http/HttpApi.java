@@ -29,6 +29,7 @@ public final class HttpApi {
     c.jsonMapper(new JavalinJackson(json, true));
     c.requestLogger.http(new RequestMetrics(config.registry(), config.requestLogging())::record);
     new ProblemMapper(json).register(c.routes);
+    c.events.serverStopping(h.stream()::stopAll);
     c.routes.beforeMatched("/v1/*", h.auth()::before);
     routes(c.routes, h);
   }

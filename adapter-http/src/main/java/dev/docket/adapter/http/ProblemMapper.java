@@ -2,9 +2,10 @@ package dev.docket.adapter.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.docket.domain.FieldError;
@@ -97,17 +98,18 @@ final class ProblemMapper {
   }
 
   private static Problem jackson(JacksonException e) {
+    if (causedBy(e, StreamConstraintsException.class)) {
+      return Problem.of(
+          ProblemType.MALFORMED_JSON, "the body exceeds a JSON limit: " + e.getOriginalMessage());
+    }
     if (e instanceof UnrecognizedPropertyException u) {
       String field = JsonPath.of(u.getPath());
       return Problem.invalid(
           "unknown field '" + field + "'", List.of(new FieldError(field, "is not a known field")));
     }
-    if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       String field = JsonPath.of(m.getPath());
-      String message =
-          m instanceof InvalidFormatException f && f.getTargetType() == Instant.class
-              ? "must be an RFC 3339 time such as 2026-11-23T09:15:02.123Z"
-              : "has the wrong type (expected " + expected(m.getTargetType()) + ")";
+      String message = wrongValue(m);
       return Problem.invalid(field + ": " + message, List.of(new FieldError(field, message)));
     }
     if (e instanceof MismatchedInputException) {
@@ -124,6 +126,26 @@ final class ProblemMapper {
                 + p.getLocation().getColumnNr()
             : "";
     return Problem.of(ProblemType.MALFORMED_JSON, "the body is not valid JSON" + where);
+  }
+
+  private static String wrongValue(JsonMappingException m) {
+    if (causedBy(m, InputCoercionException.class)) {
+      return "is out of range";
+    }
+    Class<?> target = m instanceof MismatchedInputException mi ? mi.getTargetType() : null;
+    if (target == Instant.class) {
+      return "must be an RFC 3339 time such as 2026-11-23T09:15:02.123Z";
+    }
+    return "has the wrong type (expected " + expected(target) + ")";
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String expected(Class<?> type) {
@@ -148,9 +170,14 @@ final class ProblemMapper {
   private Problem javalin(HttpResponseException e, Context ctx) {
     return switch (e.getStatus()) {
       case 404 -> Problem.of(ProblemType.NOT_FOUND, "no route " + ctx.method() + " " + ctx.path());
-      case 405 ->
-          Problem.of(
-              ProblemType.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path());
+      case 405 -> {
+        String allowed = e.getDetails().get("availableMethods");
+        if (allowed != null) {
+          ctx.header("Allow", allowed);
+        }
+        yield Problem.of(
+            ProblemType.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path());
+      }
       case 413 -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the request body is too large");
       case 400 -> Problem.of(ProblemType.BAD_REQUEST, e.getMessage());
       default -> {

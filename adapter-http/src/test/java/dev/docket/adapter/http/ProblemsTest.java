@@ -33,7 +33,9 @@ class ProblemsTest {
   @Test
   void aWrongMethodIsA405Problem() {
     assertProblem(server.admin.method("PATCH", "/v1/jobs", "{}"), 405, "method-not-allowed");
-    assertProblem(server.admin.delete("/v1/jobs"), 405, "method-not-allowed");
+    Reply r = server.admin.delete("/v1/jobs");
+    assertProblem(r, 405, "method-not-allowed");
+    assertThat(r.header("Allow")).contains("GET").contains("POST");
   }
 
   @Test
@@ -66,6 +68,22 @@ class ProblemsTest {
         .containsExactly("priority");
     Reply time = submitter.api().post("/v1/jobs", "{\"kind\":\"k\",\"run_at\":\"tomorrow\"}");
     assertThat(JobsApiTest.fields(time)).containsExactly("run_at");
+    assertThat(
+            JobsApiTest.fields(
+                submitter.api().post("/v1/jobs", "{\"kind\":\"k\",\"run_at\":12345}")))
+        .containsExactly("run_at");
+    Reply overflow = submitter.api().post("/v1/jobs", "{\"kind\":\"k\",\"priority\":99999999999}");
+    assertThat(overflow.json().get("errors").get(0).get("message").asText())
+        .isEqualTo("is out of range");
+    assertThat(JobsApiTest.fields(overflow)).containsExactly("priority");
+  }
+
+  @Test
+  void duplicateKeysAndAbsurdNestingAreMalformed() {
+    assertProblem(
+        submitter.api().post("/v1/jobs", "{\"kind\":\"a\",\"kind\":\"b\"}"), 400, "malformed-json");
+    String deep = "{\"kind\":\"k\",\"payload\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+    assertProblem(submitter.api().post("/v1/jobs", deep), 400, "malformed-json");
   }
 
   @Test
