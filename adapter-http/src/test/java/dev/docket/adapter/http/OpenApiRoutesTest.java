@@ -85,11 +85,8 @@ class OpenApiRoutesTest {
   }
 
   static void forEachOperation(JsonNode doc, OperationVisitor v) {
-    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
-        paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = paths.next();
-      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-        Map.Entry<String, JsonNode> op = ops.next();
+    for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+      for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
         if (METHODS.contains(op.getKey())) {
           v.visit(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), op.getValue());
         }
@@ -99,8 +96,8 @@ class OpenApiRoutesTest {
 
   static void collectRefs(JsonNode node, Set<String> refs) {
     if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               e -> {
                 if (e.getKey().equals("$ref")) {
                   refs.add(e.getValue().asText());
