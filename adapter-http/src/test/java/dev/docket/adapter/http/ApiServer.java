@@ -33,8 +33,8 @@ final class ApiServer implements AutoCloseable {
 
   private ApiServer(UnaryOperator<HttpConfig> tune) throws IOException {
     dir = Files.createTempDirectory("docket-http-test");
-    store = SqliteStore.open(dir.resolve("docket.db"));
     config = tune.apply(HttpConfig.defaults().withRequestLogging(false));
+    store = TimedStore.wrap(SqliteStore.open(dir.resolve("docket.db")), config.registry());
     docket = Docket.create(store, DocketConfig.DEFAULT, new MetricsJobListener(config.registry()));
     docket.users().bootstrapAdmin(ADMIN_KEY);
     app = HttpApi.create(docket, config).start(0);
