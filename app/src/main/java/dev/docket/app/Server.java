@@ -50,20 +50,25 @@ final class Server {
    */
   static Server start(Database db, String host, int port, String bootstrapKey, PrintWriter out) {
     Store store = Stores.open(db);
+    Javalin http = null;
     try {
       HttpConfig config = HttpConfig.defaults();
       Docket docket =
           Docket.create(store, DocketConfig.DEFAULT, new MetricsJobListener(config.registry()));
-      bootstrap(docket, bootstrapKey, out);
-      Javalin http = HttpApi.create(docket, config);
+      http = HttpApi.create(docket, config);
       drainOnStop(http);
+      // bind before making the admin: a busy port must not cost the operator a shown-once key
       http.start(host, port);
+      bootstrap(docket, bootstrapKey, out);
       Rescuer rescuer = new Rescuer(docket.rescue(), RESCUE_EVERY);
       rescuer.start();
       out.println("Docket listening on http://" + hostForUrl(host) + ":" + http.port());
       out.flush();
       return new Server(store, http, rescuer);
     } catch (RuntimeException e) {
+      if (http != null) {
+        http.stop();
+      }
       store.close();
       throw e;
     }
