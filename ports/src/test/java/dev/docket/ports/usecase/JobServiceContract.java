@@ -344,6 +344,30 @@ public abstract class JobServiceContract extends ServiceContract {
   }
 
   @Test
+  void aSubmitterPagesThroughItsOwnJobsNewestFirstWhileOthersJobsInterleave() {
+    Actor other = actor(Role.SUBMITTER);
+    List<UUID> mine = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      mine.add(0, submit(submitter, "ci", "k" + i).id());
+      submit(other, "ci", "theirs" + i);
+    }
+    List<UUID> seen = new ArrayList<>();
+    UUID after = null;
+    int pages = 0;
+
+    do {
+      dev.docket.ports.Page<Job> page =
+          docket.jobs().list(submitter, new JobQuery(null, null, null, null, null, null, after, 2));
+      page.items().forEach(j -> seen.add(j.id()));
+      after = page.nextCursor() == null ? null : UUID.fromString(page.nextCursor());
+      pages++;
+    } while (after != null && pages < 10);
+
+    assertThat(seen).containsExactlyElementsOf(mine);
+    assertThat(pages).isEqualTo(3);
+  }
+
+  @Test
   void aSubmitterAskingForAnotherOwnersJobsIsForbidden() {
     Actor other = actor(Role.SUBMITTER);
     submit(other, "ci", "b");
