@@ -22,7 +22,7 @@ final class UsersHandler {
 
   void me(Context ctx) throws IOException {
     Actor actor = Auth.actor(ctx);
-    replies.ok(ctx, UserView.of(users.get(actor, actor.userId())));
+    replies.ok(ctx, UserView.of(users.me(actor)));
   }
 
   void create(Context ctx) throws IOException {

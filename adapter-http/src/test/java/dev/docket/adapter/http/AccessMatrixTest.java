@@ -246,13 +246,13 @@ class AccessMatrixTest {
             401,
             401));
     r.add(new Route("GET /v1/users", (f, a) -> a.get("/v1/users"), 200, 403, 403, 403, 401, 401));
-    // a user may read itself; nobody but an admin reads another
+    // the contract keeps users to admins; a user reads itself through /v1/me
     r.add(
         new Route(
             "GET /v1/users/{id}",
             (f, a) -> a.get("/v1/users/" + owner.id()),
             200,
-            200,
+            403,
             403,
             403,
             401,

@@ -121,10 +121,17 @@ public final class UserService {
     return user;
   }
 
-  public User get(Actor actor, UUID id) {
-    if (!actor.isAdmin() && !actor.is(id)) {
-      Access.requireAdmin(actor);
+  /** The caller's own user. */
+  public User me(Actor actor) {
+    if (actor.userId() == null) {
+      throw new NotFoundException("user", actor.id());
     }
+    return users.find(actor.userId()).orElseThrow(() -> new NotFoundException("user", actor.id()));
+  }
+
+  /** A user, for admins (a user reads itself through {@link #me}). */
+  public User get(Actor actor, UUID id) {
+    Access.requireAdmin(actor);
     return users.find(id).orElseThrow(() -> new NotFoundException("user", id));
   }
 
