@@ -181,7 +181,9 @@ public abstract class UserServiceContract extends ServiceContract {
         .isInstanceOf(ForbiddenException.class);
     assertThatThrownBy(() -> users().get(both, submitter.userId()))
         .isInstanceOf(ForbiddenException.class);
-    assertThat(users().get(both, both.userId()).id()).isEqualTo(both.userId());
+    assertThatThrownBy(() -> users().get(both, both.userId()))
+        .isInstanceOf(ForbiddenException.class);
+    assertThat(users().me(both).id()).isEqualTo(both.userId());
   }
 
   @Test
