@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -24,21 +26,16 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record1;
-import org.jooq.impl.DSL;
 
 /**
- * Artifacts in the database, in {@value #CHUNK_SIZE}-byte chunks. An upload first streams its
- * chunks under a staging name (each chunk committed on its own, so no transaction stays open while
- * the client sends), then one short transaction locks the job, runs the guard, drops the old
- * artifact of that name and moves the chunks to it. Readers never see a staging artifact.
+ * Artifacts in the database: each artifact row points at a blob of {@value #CHUNK_SIZE}-byte
+ * chunks. An upload streams its chunks under a fresh blob id, each chunk committed on its own so
+ * that no transaction stays open while the client sends; then one short transaction locks the job,
+ * runs the guard, and swaps the artifact row to the new blob, deleting the old blob's chunks.
+ * Readers see the old artifact or the new one, never a mix.
  */
 final class PgArtifactStore implements ArtifactStore {
   static final int CHUNK_SIZE = 256 * 1024;
-
-  /** Client names match {@code [A-Za-z0-9._-]+}, so a name with {@code ~} is never one. */
-  private static final String STAGING_PREFIX = "~upload-";
-
-  static final Condition PUBLISHED = ARTIFACTS.NAME.notLike(STAGING_PREFIX + "%");
 
   private final Db db;
 
@@ -50,52 +47,26 @@ final class PgArtifactStore implements ArtifactStore {
   public Artifact put(
       UUID jobId, String name, String contentType, InputStream data, Consumer<Job> guard)
       throws IOException {
-    String staging = STAGING_PREFIX + UUID.randomUUID();
-    startStaging(jobId, staging, contentType);
+    if (!db.run(ctx -> ctx.fetchExists(JOBS, JOBS.ID.eq(jobId)))) {
+      throw new NotFoundException("job", jobId);
+    }
+    UUID blob = UUID.randomUUID();
     boolean published = false;
     try {
-      Upload upload = streamChunks(jobId, staging, data);
-      Artifact artifact = publish(jobId, name, contentType, staging, upload, guard);
+      Upload upload = streamChunks(blob, data);
+      Artifact artifact = publish(jobId, name, contentType, blob, upload, guard);
       published = true;
       return artifact;
     } finally {
       if (!published) {
-        discard(jobId, staging);
+        discard(blob);
       }
-    }
-  }
-
-  private void startStaging(UUID jobId, String staging, String contentType) {
-    int rows =
-        db.run(
-            ctx ->
-                ctx.insertInto(
-                        ARTIFACTS,
-                        ARTIFACTS.JOB_ID,
-                        ARTIFACTS.NAME,
-                        ARTIFACTS.CONTENT_TYPE,
-                        ARTIFACTS.SIZE,
-                        ARTIFACTS.SHA256,
-                        ARTIFACTS.CREATED_AT)
-                    .select(
-                        DSL.select(
-                                JOBS.ID,
-                                DSL.val(staging),
-                                DSL.val(contentType),
-                                DSL.val(0L),
-                                DSL.val(""),
-                                DSL.val(Sql.ts(Db.now(ctx))))
-                            .from(JOBS)
-                            .where(JOBS.ID.eq(jobId)))
-                    .execute());
-    if (rows == 0) {
-      throw new NotFoundException("job", jobId);
     }
   }
 
   private record Upload(long size, String sha256) {}
 
-  private Upload streamChunks(UUID jobId, String staging, InputStream data) throws IOException {
+  private Upload streamChunks(UUID blob, InputStream data) throws IOException {
     MessageDigest sha = sha256();
     byte[] buffer = new byte[CHUNK_SIZE];
     long size = 0;
@@ -104,13 +75,12 @@ final class PgArtifactStore implements ArtifactStore {
     while ((filled = data.readNBytes(buffer, 0, CHUNK_SIZE)) > 0) {
       sha.update(buffer, 0, filled);
       size += filled;
-      byte[] chunk = filled == CHUNK_SIZE ? buffer : java.util.Arrays.copyOf(buffer, filled);
+      byte[] chunk = filled == CHUNK_SIZE ? buffer : Arrays.copyOf(buffer, filled);
       int no = chunkNo++;
       db.run(
           ctx ->
               ctx.insertInto(ARTIFACT_CHUNKS)
-                  .set(ARTIFACT_CHUNKS.JOB_ID, jobId)
-                  .set(ARTIFACT_CHUNKS.NAME, staging)
+                  .set(ARTIFACT_CHUNKS.BLOB_ID, blob)
                   .set(ARTIFACT_CHUNKS.CHUNK_NO, no)
                   .set(ARTIFACT_CHUNKS.DATA, chunk)
                   .execute());
@@ -119,12 +89,7 @@ final class PgArtifactStore implements ArtifactStore {
   }
 
   private Artifact publish(
-      UUID jobId,
-      String name,
-      String contentType,
-      String staging,
-      Upload upload,
-      Consumer<Job> guard) {
+      UUID jobId, String name, String contentType, UUID blob, Upload upload, Consumer<Job> guard) {
     return db.tx(
         ctx -> {
           Job job =
@@ -136,7 +101,12 @@ final class PgArtifactStore implements ArtifactStore {
           guard.accept(job);
           Artifact artifact =
               new Artifact(jobId, name, contentType, upload.size(), upload.sha256(), Db.now(ctx));
-          ctx.deleteFrom(ARTIFACTS).where(key(jobId, name)).execute();
+          List<UUID> replaced =
+              ctx.deleteFrom(ARTIFACTS)
+                  .where(key(jobId, name))
+                  .returning(ARTIFACTS.BLOB_ID)
+                  .fetch(ARTIFACTS.BLOB_ID);
+          deleteChunks(ctx, replaced);
           ctx.insertInto(ARTIFACTS)
               .set(ARTIFACTS.JOB_ID, jobId)
               .set(ARTIFACTS.NAME, name)
@@ -144,24 +114,38 @@ final class PgArtifactStore implements ArtifactStore {
               .set(ARTIFACTS.SIZE, artifact.size())
               .set(ARTIFACTS.SHA256, artifact.sha256())
               .set(ARTIFACTS.CREATED_AT, Sql.ts(artifact.createdAt()))
+              .set(ARTIFACTS.BLOB_ID, blob)
               .execute();
-          // Renaming the chunk rows keeps their bytes where they are (toasted values are reused).
-          ctx.update(ARTIFACT_CHUNKS)
-              .set(ARTIFACT_CHUNKS.NAME, name)
-              .where(ARTIFACT_CHUNKS.JOB_ID.eq(jobId))
-              .and(ARTIFACT_CHUNKS.NAME.eq(staging))
-              .execute();
-          ctx.deleteFrom(ARTIFACTS).where(key(jobId, staging)).execute();
           return artifact;
         });
   }
 
-  private void discard(UUID jobId, String staging) {
+  private void discard(UUID blob) {
     try {
-      db.run(ctx -> ctx.deleteFrom(ARTIFACTS).where(key(jobId, staging)).execute());
+      db.run(ctx -> deleteChunks(ctx, List.of(blob)));
     } catch (RuntimeException e) {
-      // The upload already failed; a leftover staging row is invisible and pruned with its job.
+      // The upload already failed and that failure is what the caller must see; the chunks of
+      // an unpublished blob are never read.
     }
+  }
+
+  /** Deletes the chunks of {@code blobs}; artifacts rows cascade with their job, chunks do not. */
+  static int deleteChunks(DSLContext ctx, Collection<UUID> blobs) {
+    if (blobs.isEmpty()) {
+      return 0;
+    }
+    return ctx.deleteFrom(ARTIFACT_CHUNKS).where(ARTIFACT_CHUNKS.BLOB_ID.in(blobs)).execute();
+  }
+
+  /** Deletes the chunks of every artifact of {@code jobIds}; returns how many artifacts. */
+  static int deleteChunksOfJobs(DSLContext ctx, Collection<UUID> jobIds) {
+    List<UUID> blobs =
+        ctx.select(ARTIFACTS.BLOB_ID)
+            .from(ARTIFACTS)
+            .where(ARTIFACTS.JOB_ID.in(jobIds))
+            .fetch(ARTIFACTS.BLOB_ID);
+    deleteChunks(ctx, blobs);
+    return blobs.size();
   }
 
   @Override
@@ -170,16 +154,12 @@ final class PgArtifactStore implements ArtifactStore {
         ctx ->
             ctx.selectFrom(ARTIFACTS)
                 .where(ARTIFACTS.JOB_ID.eq(jobId))
-                .and(PUBLISHED)
                 .orderBy(ARTIFACTS.NAME)
                 .fetch(PgArtifactStore::toArtifact));
   }
 
   @Override
   public Optional<Artifact> find(UUID jobId, String name) {
-    if (name.startsWith(STAGING_PREFIX)) {
-      return Optional.empty();
-    }
     return db.run(
         ctx ->
             ctx.selectFrom(ARTIFACTS)
@@ -189,9 +169,6 @@ final class PgArtifactStore implements ArtifactStore {
 
   @Override
   public void copyTo(UUID jobId, String name, OutputStream out) throws IOException {
-    if (find(jobId, name).isEmpty()) {
-      throw new NotFoundException("artifact", name);
-    }
     try {
       db.tx(ctx -> streamOut(ctx, jobId, name, out));
     } catch (UncheckedIOException e) {
@@ -199,13 +176,22 @@ final class PgArtifactStore implements ArtifactStore {
     }
   }
 
-  /** Reads the chunks through a server-side cursor, one at a time, inside the transaction. */
+  /**
+   * In one repeatable-read snapshot, so that an upload replacing the artifact meanwhile cannot
+   * delete the chunks being read; the chunks come through a server-side cursor, one at a time.
+   */
   private static Void streamOut(DSLContext ctx, UUID jobId, String name, OutputStream out) {
+    ctx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    UUID blob =
+        ctx.select(ARTIFACTS.BLOB_ID)
+            .from(ARTIFACTS)
+            .where(key(jobId, name))
+            .fetchOptional(ARTIFACTS.BLOB_ID)
+            .orElseThrow(() -> new NotFoundException("artifact", name));
     try (Cursor<Record1<byte[]>> chunks =
         ctx.select(ARTIFACT_CHUNKS.DATA)
             .from(ARTIFACT_CHUNKS)
-            .where(ARTIFACT_CHUNKS.JOB_ID.eq(jobId))
-            .and(ARTIFACT_CHUNKS.NAME.eq(name))
+            .where(ARTIFACT_CHUNKS.BLOB_ID.eq(blob))
             .orderBy(ARTIFACT_CHUNKS.CHUNK_NO)
             .fetchSize(1)
             .fetchLazy()) {

@@ -1,6 +1,5 @@
 package dev.docket.adapter.postgres;
 
-import static dev.docket.adapter.postgres.jooq.Tables.ARTIFACTS;
 import static dev.docket.adapter.postgres.jooq.Tables.JOBS;
 import static dev.docket.adapter.postgres.jooq.Tables.JOB_EVENTS;
 
@@ -253,6 +252,7 @@ final class PgJobRepository implements JobRepository {
           if (status.isEmpty() || !TERMINAL.contains(status.get())) {
             return false;
           }
+          PgArtifactStore.deleteChunksOfJobs(ctx, List.of(id));
           return ctx.deleteFrom(JOBS).where(JOBS.ID.eq(id)).execute() == 1;
         });
   }
@@ -275,8 +275,7 @@ final class PgJobRepository implements JobRepository {
             return PruneResult.NONE;
           }
           long events = ctx.fetchCount(JOB_EVENTS, JOB_EVENTS.JOB_ID.in(ids));
-          long artifacts =
-              ctx.fetchCount(ARTIFACTS, ARTIFACTS.JOB_ID.in(ids).and(PgArtifactStore.PUBLISHED));
+          long artifacts = PgArtifactStore.deleteChunksOfJobs(ctx, ids);
           long jobs = ctx.deleteFrom(JOBS).where(JOBS.ID.in(ids)).execute();
           return new PruneResult(jobs, events, artifacts);
         });

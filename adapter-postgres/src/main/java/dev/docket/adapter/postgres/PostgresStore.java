@@ -95,6 +95,7 @@ public final class PostgresStore implements Store {
     // Tables are unqualified in SQL; the session's search_path picks the configured schema.
     config.setSchema(options.schema());
     config.setConnectionInitSql(initSql(options));
+    config.addDataSourceProperty("ApplicationName", options.applicationName());
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
