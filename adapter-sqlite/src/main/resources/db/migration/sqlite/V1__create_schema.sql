@@ -65,14 +65,14 @@ CREATE TABLE jobs (
 -- claim: queued jobs of a queue in claim order (priority DESC, run_at, id). Partial, so it only
 -- holds queued jobs; queries must spell status = 'queued' as a literal for SQLite to use it.
 CREATE INDEX jobs_claim_idx ON jobs (queue, priority DESC, run_at, id) WHERE status = 'queued';
--- lease rescue: running jobs by lease expiry
-CREATE INDEX jobs_lease_idx ON jobs (status, lease_expires_at);
+-- lease rescue: running jobs by lease expiry (partial: only running jobs)
+CREATE INDEX jobs_lease_idx ON jobs (lease_expires_at) WHERE status = 'running';
 -- listing, newest first (id DESC), keyset-paged by id: by owner, by status (the primary key
 -- serves the unfiltered list)
 CREATE INDEX jobs_owner_id_idx ON jobs (owner_id, id);
 CREATE INDEX jobs_status_id_idx ON jobs (status, id);
--- pruning finished jobs
-CREATE INDEX jobs_finished_idx ON jobs (status, finished_at);
+-- pruning finished jobs, oldest first (partial: only jobs that finished)
+CREATE INDEX jobs_finished_idx ON jobs (finished_at) WHERE finished_at IS NOT NULL;
 
 CREATE TABLE job_events (
     job_id  VARCHAR  NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,

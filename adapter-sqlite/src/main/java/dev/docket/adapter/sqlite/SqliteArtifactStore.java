@@ -6,6 +6,7 @@ import static dev.docket.adapter.sqlite.jooq.Tables.JOBS;
 
 import dev.docket.adapter.sqlite.jooq.tables.records.ArtifactsRecord;
 import dev.docket.domain.Artifact;
+import dev.docket.domain.Ids;
 import dev.docket.domain.Job;
 import dev.docket.ports.ArtifactStore;
 import dev.docket.ports.NotFoundException;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -32,6 +34,7 @@ import org.jooq.DSLContext;
  */
 final class SqliteArtifactStore implements ArtifactStore {
   static final int CHUNK_SIZE = 256 * 1024;
+  static final Duration ORPHAN_AGE = Duration.ofHours(1);
 
   private final Writer writer;
   private final Reader reader;
@@ -51,7 +54,8 @@ final class SqliteArtifactStore implements ArtifactStore {
     if (!reader.read(dsl -> dsl.fetchExists(JOBS, JOBS.ID.eq(job)))) {
       throw new NotFoundException("job", jobId);
     }
-    String blob = UUID.randomUUID().toString();
+    // time-ordered, so that orphan clean-up can tell an old leftover from a live upload
+    String blob = Ids.newId().toString();
     try {
       Staged staged = stage(blob, data);
       return writer.write(dsl -> publish(dsl, jobId, name, contentType, blob, staged, guard));
@@ -153,14 +157,18 @@ final class SqliteArtifactStore implements ArtifactStore {
   }
 
   /**
-   * Deletes chunks that no artifact points at: what an upload cut short by a crash left behind. Run
-   * when the store opens, before any upload of this process starts.
+   * Deletes chunks that no artifact points at and whose upload began more than {@code ORPHAN_AGE}
+   * ago: what uploads cut short by a crash left behind. Younger ones may belong to an upload still
+   * running in another process on the same file; should such an upload outlive the age anyway, its
+   * publish sees the missing chunks and fails rather than publish a torn file.
    */
-  void removeOrphanChunks() {
-    writer.write(
+  int removeOrphanChunks() {
+    String before = Ids.newId(Instant.now().minus(ORPHAN_AGE)).toString();
+    return writer.write(
         dsl ->
             dsl.deleteFrom(ARTIFACT_CHUNKS)
-                .where(ARTIFACT_CHUNKS.BLOB_ID.notIn(dsl.select(ARTIFACTS.BLOB_ID).from(ARTIFACTS)))
+                .where(ARTIFACT_CHUNKS.BLOB_ID.lt(before))
+                .and(ARTIFACT_CHUNKS.BLOB_ID.notIn(dsl.select(ARTIFACTS.BLOB_ID).from(ARTIFACTS)))
                 .execute());
   }
 

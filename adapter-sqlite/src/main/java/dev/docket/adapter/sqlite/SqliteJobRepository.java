@@ -2,6 +2,7 @@ package dev.docket.adapter.sqlite;
 
 import static dev.docket.adapter.sqlite.jooq.Tables.JOBS;
 
+import dev.docket.adapter.sqlite.jooq.Indexes;
 import dev.docket.adapter.sqlite.jooq.tables.records.JobsRecord;
 import dev.docket.domain.Job;
 import dev.docket.domain.JobStatus;
@@ -28,11 +29,15 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /** Jobs and their event logs in SQLite. Every write goes through the {@link Writer}. */
 final class SqliteJobRepository implements JobRepository {
+  private static final Table<?> CLAIM_INDEXED = Jooq.indexedBy(JOBS, Indexes.JOBS_CLAIM_IDX);
+  private static final Table<?> LEASE_INDEXED = Jooq.indexedBy(JOBS, Indexes.JOBS_LEASE_IDX);
+
   private final Writer writer;
   private final Reader reader;
 
@@ -112,8 +117,11 @@ final class SqliteJobRepository implements JobRepository {
   }
 
   /**
-   * The claim candidates, in claim order. {@code status = 'queued'} is inlined so that SQLite can
-   * match the partial index {@code jobs_claim_idx}.
+   * The claim candidates, in claim order, from the partial index {@code jobs_claim_idx} (queued
+   * jobs only, already in priority/run_at/id order). {@code status = 'queued'} is inlined so that
+   * SQLite can match the index's WHERE clause, and the index is pinned ({@link Jooq#indexedBy}),
+   * else the planner may pick another index that starts with {@code status} and walk every queued
+   * job of every queue.
    */
   static ResultQuery<JobsRecord> claimable(DSLContext dsl, ClaimQuery query, Instant now) {
     Condition where =
@@ -132,7 +140,12 @@ final class SqliteJobRepository implements JobRepository {
     order.add(JOBS.PRIORITY.desc());
     order.add(JOBS.RUN_AT.asc());
     order.add(JOBS.ID.asc());
-    return dsl.selectFrom(JOBS).where(where).orderBy(order).limit(query.limit());
+    return dsl.select(JOBS.fields())
+        .from(CLAIM_INDEXED)
+        .where(where)
+        .orderBy(order)
+        .limit(query.limit())
+        .coerce(JOBS);
   }
 
   @Override
@@ -145,11 +158,13 @@ final class SqliteJobRepository implements JobRepository {
   }
 
   static ResultQuery<JobsRecord> expired(DSLContext dsl, int limit, Instant now) {
-    return dsl.selectFrom(JOBS)
+    return dsl.select(JOBS.fields())
+        .from(LEASE_INDEXED)
         .where(JOBS.STATUS.eq(DSL.inline(Rows.status(JobStatus.RUNNING))))
         .and(JOBS.LEASE_EXPIRES_AT.le(Rows.millis(now)))
         .orderBy(JOBS.LEASE_EXPIRES_AT, JOBS.ID)
-        .limit(limit);
+        .limit(limit)
+        .coerce(JOBS);
   }
 
   private static List<Job> applyToEach(

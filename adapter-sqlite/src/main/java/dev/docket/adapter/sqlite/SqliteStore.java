@@ -77,6 +77,16 @@ public final class SqliteStore implements Store {
     return store;
   }
 
+  /** The write path, for tests of this package. */
+  Writer writer() {
+    return writer;
+  }
+
+  /** The read path, for tests of this package. */
+  Reader reader() {
+    return reader;
+  }
+
   @Override
   public JobRepository jobs() {
     return jobs;
