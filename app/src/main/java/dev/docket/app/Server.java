@@ -3,6 +3,7 @@ package dev.docket.app;
 import dev.docket.adapter.http.HttpApi;
 import dev.docket.adapter.http.HttpConfig;
 import dev.docket.adapter.http.MetricsJobListener;
+import dev.docket.adapter.http.TimedStore;
 import dev.docket.ports.Store;
 import dev.docket.ports.usecase.Docket;
 import dev.docket.ports.usecase.DocketConfig;
@@ -53,8 +54,10 @@ final class Server {
     Javalin http = null;
     try {
       HttpConfig config = HttpConfig.defaults();
+      // the timed view feeds store latency to /metrics; the store itself is what gets closed
+      Store timed = TimedStore.wrap(store, config.registry());
       Docket docket =
-          Docket.create(store, DocketConfig.DEFAULT, new MetricsJobListener(config.registry()));
+          Docket.create(timed, DocketConfig.DEFAULT, new MetricsJobListener(config.registry()));
       http = HttpApi.create(docket, config);
       drainOnStop(http);
       // bind before making the admin: a busy port must not cost the operator a shown-once key
