@@ -63,19 +63,20 @@ CREATE TABLE jobs (
     CONSTRAINT jobs_owner_idempotency_key UNIQUE (owner_id, idempotency_key)
 );
 
--- claim: queued jobs of a queue in claim order (priority DESC, run_at, id). Partial, so it only
--- holds queued jobs (jOOQ's parser cannot read partial indexes, hence the fence).
+-- claim: queued jobs of a queue in claim order (priority DESC, run_at, id); lease rescue: running
+-- jobs by lease expiry; pruning: finished jobs, oldest first. Partial, so each holds only the jobs
+-- its query wants; the adapter writes the status in those queries as a literal, so that generic
+-- plans of prepared statements can use them too. jOOQ's parser cannot read partial indexes,
+-- hence the fence.
 -- [jooq ignore start]
 CREATE INDEX jobs_claim_idx ON jobs (queue, priority DESC, run_at, id) WHERE status = 'queued';
+CREATE INDEX jobs_lease_idx ON jobs (lease_expires_at) WHERE status = 'running';
+CREATE INDEX jobs_finished_idx ON jobs (finished_at) WHERE finished_at IS NOT NULL;
 -- [jooq ignore stop]
--- lease rescue: running jobs by lease expiry
-CREATE INDEX jobs_lease_idx ON jobs (status, lease_expires_at);
 -- listing, newest first (id DESC), keyset-paged by id: by owner, by status (the primary key
 -- serves the unfiltered list)
 CREATE INDEX jobs_owner_id_idx ON jobs (owner_id, id);
 CREATE INDEX jobs_status_id_idx ON jobs (status, id);
--- pruning finished jobs
-CREATE INDEX jobs_finished_idx ON jobs (status, finished_at);
 
 CREATE TABLE job_events (
     job_id  UUID         NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,

@@ -128,7 +128,7 @@ final class PgJobRepository implements JobRepository {
       DSLContext ctx, ClaimQuery query, Instant now) {
     Condition where =
         JOBS.STATUS
-            .eq(JobStatus.QUEUED.wire())
+            .eq(DSL.inline(JobStatus.QUEUED.wire()))
             .and(JOBS.QUEUE.eq(query.queue()))
             .and(JOBS.RUN_AT.le(Sql.ts(now)));
     if (!query.kinds().isEmpty()) {
@@ -155,7 +155,7 @@ final class PgJobRepository implements JobRepository {
           Instant now = Db.now(ctx);
           Result<JobsRecord> expired =
               ctx.selectFrom(JOBS)
-                  .where(JOBS.STATUS.eq(JobStatus.RUNNING.wire()))
+                  .where(JOBS.STATUS.eq(DSL.inline(JobStatus.RUNNING.wire())))
                   .and(JOBS.LEASE_EXPIRES_AT.le(Sql.ts(now)))
                   .orderBy(JOBS.LEASE_EXPIRES_AT, JOBS.ID)
                   .limit(limit)
