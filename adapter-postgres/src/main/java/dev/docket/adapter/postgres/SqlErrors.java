@@ -20,7 +20,9 @@ final class SqlErrors {
       return new ConflictException(conflictMessage(sql.getMessage()));
     }
     String what = isConnectionFailure(sql) ? "database unreachable" : "database error";
-    return new StoreUnavailableException(what + ": " + firstLine(e.getMessage()), e);
+    // The driver's message, not jOOQ's (which quotes the whole statement and its SQL).
+    String detail = sql != null ? sql.getMessage() : e.getMessage();
+    return new StoreUnavailableException(what + ": " + firstLine(detail), e);
   }
 
   /** Failures that mean the connection (not the statement) is gone or could not be had. */

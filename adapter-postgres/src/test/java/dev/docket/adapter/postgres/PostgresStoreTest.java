@@ -202,6 +202,13 @@ class PostgresStoreTest {
   }
 
   @Test
+  void testSessionsRunInTheNonUtcZoneWithTheStatementTimeoutAndSchema() {
+    assertThat(store.sessionSetting("TimeZone")).isEqualTo(PostgresFixture.SESSION_TIME_ZONE);
+    assertThat(store.sessionSetting("statement_timeout")).isEqualTo("30s");
+    assertThat(store.sessionSetting("search_path")).contains(PG.schema());
+  }
+
+  @Test
   void nowIsTheDatabaseClock() throws Exception {
     Instant db;
     try (Connection admin = PostgresFixture.connect();
