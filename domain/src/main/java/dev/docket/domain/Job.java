@@ -10,8 +10,9 @@ import java.util.UUID;
 
 /**
  * A job and its state machine. Every rule returns a {@link Transition}: the next state plus the
- * events (a {@code status} event for every status change) that must be stored with it. Instants are
- * kept to the millisecond, the precision of the wire format and of every store.
+ * events (a {@code status} event for every status change) that must be stored with it, and for a
+ * job with a webhook URL one {@link WebhookDelivery} per status change. Instants are kept to the
+ * millisecond, the precision of the wire format and of every store.
  *
  * <p>{@code payload}, {@code metadata} and {@code result} are JSON text. {@code leaseToken} stays
  * on a job after its lease ends so that the last holder can be told "cancelled" rather than "lease
@@ -312,8 +313,15 @@ public record Job(
       data.append(",\"error\":").append(Json.quote(why));
     }
     data.append('}');
-    return next.appendTo(
-        List.of(new EventDraft(JobEvent.STATUS, data.toString())), now, from == null);
+    Transition t =
+        next.appendTo(List.of(new EventDraft(JobEvent.STATUS, data.toString())), now, from == null);
+    if (next.webhookUrl == null) {
+      return t;
+    }
+    // the job as stored after this transition, keyed by the seq of its status event
+    Job stored = t.job();
+    WebhookDelivery hook = WebhookDelivery.jobStatus(stored, stored.eventCount - 1, now);
+    return new Transition(stored, t.events(), List.of(hook));
   }
 
   private Transition appendTo(List<EventDraft> drafts, Instant now) {
