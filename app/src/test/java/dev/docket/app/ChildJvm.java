@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * line by line; a line cut off by a kill (no newline yet) is not counted, since the child had not
  * finished reporting it. Standard error goes to a file for diagnosis.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final Thread reader;
@@ -30,11 +30,19 @@ final class ChildJvm implements AutoCloseable {
     this.reader = Thread.ofPlatform().daemon().name("child-stdout").start(this::readLines);
   }
 
-  static ChildJvm start(Class<?> main, Map<String, String> env, Path stderr, String... args)
+  public static ChildJvm start(Class<?> main, Map<String, String> env, Path stderr, String... args)
+      throws IOException {
+    return start(List.of(), main, env, stderr, args);
+  }
+
+  /** As above, with options for the child JVM itself (e.g. {@code -Xmx128m}). */
+  public static ChildJvm start(
+      List<String> jvmOptions, Class<?> main, Map<String, String> env, Path stderr, String... args)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());
@@ -62,17 +70,17 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 
   /** Complete lines so far. */
-  List<String> lines() {
+  public List<String> lines() {
     return List.copyOf(lines);
   }
 
   /** Waits for a complete line that matches; null on timeout or when the child ended first. */
-  String awaitLine(Predicate<String> matches, Duration timeout) throws InterruptedException {
+  public String awaitLine(Predicate<String> matches, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     int seen = 0;
     while (System.nanoTime() < deadline) {
@@ -92,7 +100,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** SIGKILL, then every line the child got out before it died. */
-  List<String> kill() throws InterruptedException {
+  public List<String> kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
     reader.join(10_000);
@@ -100,7 +108,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Waits for the child to exit and its output to be read; its exit code. */
-  int await(Duration timeout) throws InterruptedException {
+  public int await(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("child did not exit within " + timeout + "; stderr: " + stderr());
@@ -109,7 +117,7 @@ final class ChildJvm implements AutoCloseable {
     return process.exitValue();
   }
 
-  String stderr() {
+  public String stderr() {
     try {
       return java.nio.file.Files.readString(stderr);
     } catch (IOException e) {
