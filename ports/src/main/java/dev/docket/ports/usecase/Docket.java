@@ -16,13 +16,14 @@ public record Docket(
     UserService users,
     AuditService audit,
     AdminService admin,
-    RescueService rescue) {
+    RescueService rescue,
+    WebhookService webhooks) {
 
   public static Docket create(Store store, DocketConfig config, JobListener listener) {
     AuditService audit = new AuditService(store.audit(), config.clock());
     return new Docket(
         store,
-        new JobService(store.jobs(), store.signals(), listener, audit),
+        new JobService(store.jobs(), store.signals(), listener, audit, config.webhookAddresses()),
         new WorkerService(store.jobs(), store.signals(), listener, config.backoff()),
         new EventService(store.jobs(), store.events(), store.signals()),
         new ArtifactService(store.jobs(), store.artifacts()),
@@ -30,7 +31,8 @@ public record Docket(
         audit,
         new AdminService(store.jobs(), audit, config.pruneBatch()),
         new RescueService(
-            store.jobs(), store.signals(), listener, config.backoff(), config.rescueBatch()));
+            store.jobs(), store.signals(), listener, config.backoff(), config.rescueBatch()),
+        new WebhookService(store.jobs(), store::webhooks));
   }
 
   public static Docket create(Store store) {

@@ -38,25 +38,32 @@ public final class JobService {
   private final JobSignals signals;
   private final JobListener listener;
   private final AuditService audit;
+  private final AddressPolicy webhookAddresses;
 
   public JobService(
-      JobRepository jobs, JobSignals signals, JobListener listener, AuditService audit) {
+      JobRepository jobs,
+      JobSignals signals,
+      JobListener listener,
+      AuditService audit,
+      AddressPolicy webhookAddresses) {
     this.jobs = jobs;
     this.signals = signals;
     this.listener = listener;
     this.audit = audit;
+    this.webhookAddresses = webhookAddresses;
   }
 
   /**
    * Submits one job. With an idempotency key already used by this owner: the first job when the
    * request is the same ({@code created == false}), else a {@link ConflictException}.
    *
-   * @throws ValidationException naming each bad field
+   * @throws ValidationException naming each bad field (a webhook URL pointing where the {@link
+   *     AddressPolicy} refuses included)
    * @throws ForbiddenException without the submitter role
    */
   public SubmitResult submit(Actor actor, JobSpec spec) {
     Access.requireRole(actor, Role.SUBMITTER);
-    Rules.throwIfAny(spec.validate(""));
+    Rules.throwIfAny(validate(spec, ""));
     UUID owner = ownerOf(actor);
     Optional<SubmitResult> replay = replay(owner, spec);
     if (replay.isPresent()) {
@@ -85,7 +92,7 @@ public final class JobService {
     Set<String> keys = new HashSet<>();
     for (int i = 0; i < specs.size(); i++) {
       JobSpec s = specs.get(i);
-      errors.addAll(s.validate("jobs[" + i + "]."));
+      errors.addAll(validate(s, "jobs[" + i + "]."));
       if (s.idempotencyKey() != null && !keys.add(s.idempotencyKey())) {
         errors.add(
             new FieldError("jobs[" + i + "].idempotency_key", "is used twice in this batch"));
@@ -128,6 +135,18 @@ public final class JobService {
       afterInsert(inserted);
     }
     return List.of(result);
+  }
+
+  /** The spec's own rules, then (for a well-formed webhook URL) where it points. */
+  private List<FieldError> validate(JobSpec spec, String prefix) {
+    List<FieldError> errors = new ArrayList<>(spec.validate(prefix));
+    String field = prefix + "webhook_url";
+    if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+      webhookAddresses
+          .refusalAtSubmit(spec.webhookUrl())
+          .ifPresent(reason -> errors.add(new FieldError(field, reason)));
+    }
+    return errors;
   }
 
   /** The job, if the caller may see it (owner, admin, the worker holding its lease). */
