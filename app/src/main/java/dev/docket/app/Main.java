@@ -40,6 +40,7 @@ public final class Main {
 
   static CommandLine commandLine(CliContext context, ErrorReporter errors) {
     CommandLine cmd = new CommandLine(new DocketCommand(context));
+    CliCommands.register(cmd, context);
     cmd.setDefaultValueProvider(new EnvDefaults(context));
     cmd.setOut(context.out());
     cmd.setErr(context.err());

@@ -1,0 +1,41 @@
+package dev.docket.app;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code docket jobs …}: read and manage jobs, acting as the admin {@code cli}. */
+@Command(
+    name = "jobs",
+    description = "List, inspect, cancel and retry jobs.",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      JobsListCommand.class,
+      JobsShowCommand.class,
+      JobsRunningCommand.class,
+      JobsFailedCommand.class,
+      JobsStatsCommand.class,
+      JobsCancelCommand.class,
+      JobsRetryCommand.class
+    })
+final class JobsCommand implements Runnable {
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  JobsCommand(CliContext context) {
+    this.context = context;
+  }
+
+  CliContext context() {
+    return context;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(),
+        "name a jobs command: list, show, running, failed, stats, cancel or retry");
+  }
+}
