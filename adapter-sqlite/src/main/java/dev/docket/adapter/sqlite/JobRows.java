@@ -14,7 +14,9 @@ import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep5;
 import org.jooq.impl.DSL;
 
-/** Writes of jobs and their events, inside a transaction the caller holds. */
+/**
+ * Writes of jobs with their events and webhook deliveries, inside a transaction the caller holds.
+ */
 final class JobRows {
   private static final int EVENTS_PER_INSERT = 500;
 
@@ -46,6 +48,7 @@ final class JobRows {
           "job " + current.id() + " changed under its write lock (fenced update hit " + rows + ")");
     }
     insertEvents(dsl, t.events());
+    WebhookRows.insert(dsl, t.deliveries());
     return t;
   }
 

@@ -76,6 +76,7 @@ final class SqliteJobRepository implements JobRepository {
       throw e;
     }
     JobRows.insertEvents(dsl, n.creation().events());
+    WebhookRows.insert(dsl, n.creation().deliveries());
   }
 
   @Override

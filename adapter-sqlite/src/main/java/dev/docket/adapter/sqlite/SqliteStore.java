@@ -9,6 +9,7 @@ import dev.docket.ports.JobSignals;
 import dev.docket.ports.LocalSignals;
 import dev.docket.ports.Store;
 import dev.docket.ports.UserRepository;
+import dev.docket.ports.WebhookOutbox;
 import java.nio.file.Path;
 import org.jooq.impl.DSL;
 
@@ -27,6 +28,7 @@ public final class SqliteStore implements Store {
   private final SqliteUserRepository users;
   private final SqliteApiKeyRepository keys;
   private final SqliteAuditLog audit;
+  private final SqliteWebhookOutbox webhooks;
   private final JobSignals signals = new LocalSignals();
 
   private SqliteStore(Connections connections, SqliteOptions options) {
@@ -48,6 +50,7 @@ public final class SqliteStore implements Store {
     this.users = new SqliteUserRepository(writer, reader);
     this.keys = new SqliteApiKeyRepository(writer, reader);
     this.audit = new SqliteAuditLog(writer, reader);
+    this.webhooks = new SqliteWebhookOutbox(writer, reader);
   }
 
   /**
@@ -115,6 +118,11 @@ public final class SqliteStore implements Store {
   @Override
   public AuditLog audit() {
     return audit;
+  }
+
+  @Override
+  public WebhookOutbox webhooks() {
+    return webhooks;
   }
 
   @Override
