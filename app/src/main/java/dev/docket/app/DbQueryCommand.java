@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +13,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code docket db query "SQL"}: one ad-hoc query, its rows printed as a JSON array of objects (one
  * row a line). Read-only is enforced by the database, not by looking at the SQL: see {@link
- * ReadOnlyConnections}.
+ * ReadOnlyConnections}. SQLite runs the first statement of the text and ignores the rest (the
+ * driver prepares one statement); PostgreSQL runs them all inside the read-only transaction.
  */
 @Command(
     name = "query",
@@ -50,10 +50,12 @@ final class DbQueryCommand implements Callable<Integer> {
   }
 
   private void sqlite(SqliteDatabase db) throws SQLException {
+    // a prepared statement, never Statement.execute: the driver reads texts such as "backup to
+    // FILE" or "restore from FILE" passed to Statement.execute as commands of its own
     try (Connection c = ReadOnlyConnections.sqlite(db.file());
-        Statement s = c.createStatement()) {
+        PreparedStatement s = c.prepareStatement(sql)) {
       RowPrinter out = new RowPrinter(context.out());
-      if (s.execute(sql)) {
+      if (s.execute()) {
         try (ResultSet rs = s.getResultSet()) {
           List<String> labels = SqlValues.labels(rs.getMetaData());
           while (rs.next()) {
