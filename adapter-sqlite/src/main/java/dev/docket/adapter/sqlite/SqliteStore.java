@@ -131,6 +131,11 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public dev.docket.ports.transfer.StoreTransfer transfer() {
+    return new SqliteStoreTransfer(writer, reader);
+  }
+
+  @Override
   public boolean ping() {
     try {
       return reader.read(dsl -> dsl.select(DSL.one()).fetchOne(0, Integer.class)) == 1;
