@@ -81,6 +81,8 @@ final class PgJobRepository implements JobRepository {
     }
     insert.execute();
     JobRows.insertEvents(ctx, batch.stream().flatMap(j -> j.creation().events().stream()).toList());
+    WebhookRows.insert(
+        ctx, batch.stream().flatMap(j -> j.creation().deliveries().stream()).toList());
   }
 
   @Override
@@ -178,7 +180,7 @@ final class PgJobRepository implements JobRepository {
 
   /**
    * Stores {@code next} over {@code current}, only if the row still holds the version and lease
-   * token that the change saw, and appends the transition's events.
+   * token that the change saw, and appends the transition's events and webhook deliveries.
    */
   private static Transition write(DSLContext ctx, Job current, Transition next) {
     if (next.events().isEmpty() && next.job().equals(current)) {
@@ -195,6 +197,7 @@ final class PgJobRepository implements JobRepository {
       throw new ConflictException("job " + current.id() + " was changed concurrently");
     }
     JobRows.insertEvents(ctx, next.events());
+    WebhookRows.insert(ctx, next.deliveries());
     return next;
   }
 

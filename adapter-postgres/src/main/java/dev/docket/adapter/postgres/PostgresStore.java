@@ -12,6 +12,7 @@ import dev.docket.ports.LocalSignals;
 import dev.docket.ports.Store;
 import dev.docket.ports.StoreUnavailableException;
 import dev.docket.ports.UserRepository;
+import dev.docket.ports.WebhookOutbox;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -42,6 +43,7 @@ public final class PostgresStore implements Store {
   private final PgUserRepository users;
   private final PgApiKeyRepository keys;
   private final PgAuditLog audit;
+  private final PgWebhookOutbox webhooks;
   private final JobSignals signals = new LocalSignals();
 
   private PostgresStore(HikariDataSource pool, DSLContext dsl) {
@@ -53,6 +55,7 @@ public final class PostgresStore implements Store {
     this.users = new PgUserRepository(db);
     this.keys = new PgApiKeyRepository(db);
     this.audit = new PgAuditLog(db);
+    this.webhooks = new PgWebhookOutbox(db);
   }
 
   /** Opens {@code jdbcUrl} with {@link PostgresOptions#defaults()}. */
@@ -145,6 +148,11 @@ public final class PostgresStore implements Store {
   @Override
   public AuditLog audit() {
     return audit;
+  }
+
+  @Override
+  public WebhookOutbox webhooks() {
+    return webhooks;
   }
 
   @Override
