@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -410,6 +411,9 @@ class CiEndToEndTest {
     } while (cursor != null && pages < 10);
     listed.addAll(order);
     assertThat(order).hasSize(BUILDS + 1).doesNotHaveDuplicates();
+    // newest first: ids are time-ordered, and the deploy was submitted before every build
+    assertThat(order).isSortedAccordingTo(Comparator.reverseOrder());
+    assertThat(order.getLast()).isEqualTo(deploy);
     assertThat(listed).contains(deploy).containsAll(builds);
     assertThat(pages).isEqualTo(3);
 
