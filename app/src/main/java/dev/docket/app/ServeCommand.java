@@ -1,5 +1,6 @@
 package dev.docket.app;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -33,20 +34,42 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (env DOCKET_HOST; default ${DEFAULT-VALUE}).")
   String host;
 
+  @Option(
+      names = "--retention",
+      paramLabel = "AGE",
+      description =
+          "Prune terminal jobs finished more than AGE ago (e.g. 30d), 5 s after start and every"
+              + " 10 minutes (env DOCKET_RETENTION; default: keep every job).")
+  String retention;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be 0 to 65535, not " + port);
     }
     CliContext ctx = parent.context();
+    Duration keep = retention(ctx);
     String key = ctx.env(BOOTSTRAP_KEY);
     Server server =
         Server.start(
-            ctx.database(), host, port, key == null || key.isEmpty() ? null : key, ctx.out());
+            ctx.database(), host, port, key == null || key.isEmpty() ? null : key, ctx.out(), keep);
     CountDownLatch signalled = new CountDownLatch(1);
     Termination.onTermination(signalled::countDown, server::stop);
     signalled.await();
     server.stop();
     return ExitCode.OK;
+  }
+
+  private Duration retention(CliContext ctx) {
+    String value = retention != null ? retention : ctx.env(Retention.ENV);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String option = retention != null ? "--retention" : Retention.ENV;
+    Duration keep = CliTimes.duration(option, value);
+    if (keep.isZero()) {
+      throw new UsageException(option + " must be longer than 0 (leave it out to keep every job)");
+    }
+    return keep;
   }
 }

@@ -36,13 +36,15 @@ final class Server {
   private final Store store;
   private final Javalin http;
   private final Rescuer rescuer;
+  private final Retention retention;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private Server(Store store, Javalin http, Rescuer rescuer) {
+  private Server(Store store, Javalin http, Rescuer rescuer, Retention retention) {
     this.store = store;
     this.http = http;
     this.rescuer = rescuer;
+    this.retention = retention;
   }
 
   /**
@@ -50,6 +52,20 @@ final class Server {
    * the rescuer, and prints the admin key (when one was made) and the address.
    */
   static Server start(Database db, String host, int port, String bootstrapKey, PrintWriter out) {
+    return start(db, host, port, bootstrapKey, out, null);
+  }
+
+  /**
+   * As above; with {@code retention}, terminal jobs finished longer ago than that are pruned on a
+   * schedule (see {@link Retention}).
+   */
+  static Server start(
+      Database db,
+      String host,
+      int port,
+      String bootstrapKey,
+      PrintWriter out,
+      Duration retention) {
     Store store = Stores.open(db);
     Javalin http = null;
     try {
@@ -65,9 +81,14 @@ final class Server {
       bootstrap(docket, bootstrapKey, out);
       Rescuer rescuer = new Rescuer(docket.rescue(), RESCUE_EVERY);
       rescuer.start();
+      Retention pruner =
+          retention == null ? null : new Retention(docket.admin(), docket.audit(), retention);
+      if (pruner != null) {
+        pruner.start();
+      }
       out.println("Docket listening on http://" + hostForUrl(host) + ":" + http.port());
       out.flush();
-      return new Server(store, http, rescuer);
+      return new Server(store, http, rescuer, pruner);
     } catch (RuntimeException e) {
       if (http != null) {
         http.stop();
@@ -119,6 +140,9 @@ final class Server {
       LOG.warn("HTTP server did not stop cleanly: {}", ErrorReporter.message(e));
     }
     rescuer.close();
+    if (retention != null) {
+      retention.close();
+    }
     store.close();
     LOG.info("stopped");
     stopped.countDown();
