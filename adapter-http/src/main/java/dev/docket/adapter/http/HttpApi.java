@@ -59,6 +59,8 @@ public final class HttpApi {
     r.get("/v1/jobs/{id}/artifacts", artifacts::list);
     r.get("/v1/jobs/{id}/artifacts/{name}", artifacts::get);
 
+    r.get("/v1/jobs/{id}/webhooks", h.webhooks()::list);
+
     UsersHandler users = h.users();
     r.get("/v1/me", users::me);
     r.post("/v1/users", users::create);

@@ -8,6 +8,7 @@ import dev.docket.ports.JobRepository;
 import dev.docket.ports.JobSignals;
 import dev.docket.ports.Store;
 import dev.docket.ports.UserRepository;
+import dev.docket.ports.WebhookOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.reflect.InvocationTargetException;
@@ -27,6 +28,7 @@ public final class TimedStore implements Store {
   private final UserRepository users;
   private final ApiKeyRepository keys;
   private final AuditLog audit;
+  private final WebhookOutbox webhooks;
 
   private TimedStore(Store store, MeterRegistry registry) {
     this.store = store;
@@ -36,6 +38,7 @@ public final class TimedStore implements Store {
     this.users = timed(UserRepository.class, store.users(), "users", registry);
     this.keys = timed(ApiKeyRepository.class, store.keys(), "keys", registry);
     this.audit = timed(AuditLog.class, store.audit(), "audit", registry);
+    this.webhooks = timed(WebhookOutbox.class, store.webhooks(), "webhooks", registry);
   }
 
   public static Store wrap(Store store, MeterRegistry registry) {
@@ -70,6 +73,11 @@ public final class TimedStore implements Store {
   @Override
   public AuditLog audit() {
     return audit;
+  }
+
+  @Override
+  public WebhookOutbox webhooks() {
+    return webhooks;
   }
 
   @Override

@@ -229,6 +229,16 @@ class AccessMatrixTest {
             404,
             401,
             401));
+    r.add(
+        new Route(
+            "GET /v1/jobs/{id}/webhooks",
+            (f, a) -> a.get(f.path("/webhooks")),
+            200,
+            200,
+            404,
+            404,
+            401,
+            401));
     r.add(new Route("GET /v1/me", (f, a) -> a.get("/v1/me"), 200, 200, 200, 200, 401, 401));
     r.add(
         new Route(
