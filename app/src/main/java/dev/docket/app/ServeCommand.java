@@ -13,7 +13,11 @@ import picocli.CommandLine.ParentCommand;
     description =
         "Run the HTTP server. Migrates the schema on start; stops gracefully on SIGTERM."
             + " The first start on an empty store creates the admin user and prints its key once"
-            + " (or uses DOCKET_BOOTSTRAP_ADMIN_KEY).")
+            + " (or uses DOCKET_BOOTSTRAP_ADMIN_KEY). Webhooks are signed with"
+            + " DOCKET_WEBHOOK_SECRET (else a secret generated on the first start, printed once and"
+            + " kept in the database); private, loopback and link-local destinations are refused"
+            + " unless DOCKET_WEBHOOK_ALLOW_PRIVATE=true or the host is in"
+            + " DOCKET_WEBHOOK_ALLOW_HOSTS=host1,host2.")
 final class ServeCommand implements Callable<Integer> {
   static final String BOOTSTRAP_KEY = "DOCKET_BOOTSTRAP_ADMIN_KEY";
 
@@ -52,7 +56,13 @@ final class ServeCommand implements Callable<Integer> {
     String key = ctx.env(BOOTSTRAP_KEY);
     Server server =
         Server.start(
-            ctx.database(), host, port, key == null || key.isEmpty() ? null : key, ctx.out(), keep);
+            ctx.database(),
+            host,
+            port,
+            key == null || key.isEmpty() ? null : key,
+            ctx.out(),
+            keep,
+            WebhookOptions.fromEnv(ctx::env));
     CountDownLatch signalled = new CountDownLatch(1);
     Termination.onTermination(signalled::countDown, server::stop);
     signalled.await();

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running server: the store, the HTTP API and the lease rescuer, started in that order and
- * stopped in the reverse one.
+ * The running server: the store, the HTTP API, the lease rescuer and the webhook sender, started in
+ * that order and stopped in the reverse one.
  */
 final class Server {
   /** How often expired leases are looked for. */
@@ -37,14 +37,17 @@ final class Server {
   private final Javalin http;
   private final Rescuer rescuer;
   private final Retention retention;
+  private final WebhookLoop webhooks;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private Server(Store store, Javalin http, Rescuer rescuer, Retention retention) {
+  private Server(
+      Store store, Javalin http, Rescuer rescuer, Retention retention, WebhookLoop webhooks) {
     this.store = store;
     this.http = http;
     this.rescuer = rescuer;
     this.retention = retention;
+    this.webhooks = webhooks;
   }
 
   /**
@@ -66,6 +69,18 @@ final class Server {
       String bootstrapKey,
       PrintWriter out,
       Duration retention) {
+    return start(db, host, port, bootstrapKey, out, retention, WebhookOptions.DEFAULTS);
+  }
+
+  /** As above, sending webhooks as {@code webhooks} says (see {@link WebhookOptions}). */
+  static Server start(
+      Database db,
+      String host,
+      int port,
+      String bootstrapKey,
+      PrintWriter out,
+      Duration retention,
+      WebhookOptions webhooks) {
     Store store = Stores.open(db);
     Javalin http = null;
     try {
@@ -73,7 +88,10 @@ final class Server {
       // the timed view feeds store latency to /metrics; the store itself is what gets closed
       Store timed = TimedStore.wrap(store, config.registry());
       Docket docket =
-          Docket.create(timed, DocketConfig.DEFAULT, new MetricsJobListener(config.registry()));
+          Docket.create(
+              timed,
+              DocketConfig.DEFAULT.withWebhookAddresses(webhooks.policy()),
+              new MetricsJobListener(config.registry()));
       http = HttpApi.create(docket, config);
       drainOnStop(http);
       // bind before making the admin: a busy port must not cost the operator a shown-once key
@@ -86,9 +104,10 @@ final class Server {
       if (pruner != null) {
         pruner.start();
       }
+      WebhookLoop sender = WebhookLoop.start(timed.webhooks(), webhooks, out);
       out.println("Docket listening on http://" + hostForUrl(host) + ":" + http.port());
       out.flush();
-      return new Server(store, http, rescuer, pruner);
+      return new Server(store, http, rescuer, pruner, sender);
     } catch (RuntimeException e) {
       if (http != null) {
         http.stop();
@@ -143,6 +162,7 @@ final class Server {
     if (retention != null) {
       retention.close();
     }
+    webhooks.close();
     store.close();
     LOG.info("stopped");
     stopped.countDown();
