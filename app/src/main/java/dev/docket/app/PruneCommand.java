@@ -1,6 +1,7 @@
 package dev.docket.app;
 
 import dev.docket.ports.PruneResult;
+import dev.docket.ports.usecase.AdminService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -56,13 +57,13 @@ final class PruneCommand implements Callable<Integer> {
       total = PruneEstimate.count(session, cutoff, false).jobs();
     }
     try (Progress progress = new Progress(context.err(), mode, "pruning", total)) {
-      return session
-          .docket()
-          .admin()
-          .prune(
-              session.actor(),
-              age,
-              sofar -> progress.update(sofar.jobs(), "jobs (" + sofar.events() + " events)"));
+      // small batches, as retention uses: a server may be submitting into this database meanwhile
+      AdminService admin =
+          new AdminService(session.store().jobs(), session.docket().audit(), Retention.BATCH);
+      return admin.prune(
+          session.actor(),
+          age,
+          sofar -> progress.update(sofar.jobs(), "jobs (" + sofar.events() + " events)"));
     }
   }
 

@@ -26,6 +26,13 @@ final class Retention implements AutoCloseable {
 
   static final Duration EVERY = Duration.ofMinutes(10);
 
+  /**
+   * Jobs per prune transaction. Smaller than the core's default of 500: on SQLite every batch holds
+   * the single writer, and PruneStallTest measured the longest submit during a 20,000-job prune at
+   * about 370 ms with 500 and about 100 ms (no worse than without a prune) with 100.
+   */
+  static final int BATCH = 100;
+
   private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
   private final AdminService admin;

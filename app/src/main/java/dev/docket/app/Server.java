@@ -5,6 +5,7 @@ import dev.docket.adapter.http.HttpConfig;
 import dev.docket.adapter.http.MetricsJobListener;
 import dev.docket.adapter.http.TimedStore;
 import dev.docket.ports.Store;
+import dev.docket.ports.usecase.AdminService;
 import dev.docket.ports.usecase.Docket;
 import dev.docket.ports.usecase.DocketConfig;
 import io.javalin.Javalin;
@@ -100,7 +101,12 @@ final class Server {
       Rescuer rescuer = new Rescuer(docket.rescue(), RESCUE_EVERY);
       rescuer.start();
       Retention pruner =
-          retention == null ? null : new Retention(docket.admin(), docket.audit(), retention);
+          retention == null
+              ? null
+              : new Retention(
+                  new AdminService(docket.store().jobs(), docket.audit(), Retention.BATCH),
+                  docket.audit(),
+                  retention);
       if (pruner != null) {
         pruner.start();
       }
