@@ -15,15 +15,17 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code docket db dump}: every table as JSON, rows as stored, read in one consistent snapshot over
- * a read-only connection. Key secrets are only ever stored hashed, so the dump holds hashes;
- * running jobs' lease tokens (live credentials) are replaced by {@value #REDACTED}. Binary columns
+ * a read-only connection. Key secrets are only ever stored hashed, so the dump holds hashes; lease
+ * tokens (live credentials of jobs and webhook deliveries) and server settings' values (the webhook
+ * signing secret) are stored in the clear and replaced by {@value #REDACTED}. Binary columns
  * (artifact chunk bytes) are left out and given as their size in {@code <column>_bytes}, unless
  * {@code --blobs} asks for them in base64.
  */
 @Command(
     name = "dump",
     description =
-        "Print every table as JSON (key secrets stay hashed, lease tokens redacted). Artifact"
+        "Print every table as JSON (key secrets stay hashed; lease tokens and settings such as the"
+            + " webhook secret redacted). Artifact"
             + " chunk bytes are omitted and given as sizes (data_bytes) unless --blobs.")
 final class DbDumpCommand implements Callable<Integer> {
   static final String REDACTED = "<redacted>";
@@ -105,7 +107,7 @@ final class DbDumpCommand implements Callable<Integer> {
         boolean first = true;
         while (rs.next()) {
           out.print(first ? "\n" : ",\n");
-          out.print(CliJson.write(shape(SqlValues.row(rs, labels))));
+          out.print(CliJson.write(shape(table, SqlValues.row(rs, labels))));
           first = false;
         }
         if (!first) {
@@ -115,10 +117,15 @@ final class DbDumpCommand implements Callable<Integer> {
     }
   }
 
-  private Map<String, Object> shape(Map<String, Object> row) {
+  /** Server settings hold the webhook signing secret, which is stored as it is (HMAC needs it). */
+  private static boolean isSetting(String table, String column) {
+    return table.equals("settings") && column.equals("value");
+  }
+
+  private Map<String, Object> shape(String table, Map<String, Object> row) {
     for (String column : new ArrayList<>(row.keySet())) {
       Object v = row.get(column);
-      if (column.equals("lease_token") && v != null) {
+      if (v != null && (column.equals("lease_token") || isSetting(table, column))) {
         row.put(column, REDACTED);
       } else if (v instanceof byte[] bytes && !blobs) {
         row.remove(column);

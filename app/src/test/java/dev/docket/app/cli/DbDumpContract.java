@@ -35,6 +35,15 @@ abstract class DbDumpContract extends StoreCase {
             "text/plain",
             new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)),
             j -> {});
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO settings (name, value) VALUES ('webhook_secret', 'whsec-do-not-leak')");
+    }
+  }
+
+  private String jdbcUrl() {
+    return db.startsWith("sqlite:") ? "jdbc:" + db : db;
   }
 
   private static List<String> names(JsonNode tables) {
@@ -48,7 +57,10 @@ abstract class DbDumpContract extends StoreCase {
     Cli run = docket("db", "dump");
 
     assertThat(run.exitCode()).as("%s", run.err()).isZero();
-    assertThat(run.out()).doesNotContain(key.secret()).doesNotContain(running.leaseToken());
+    assertThat(run.out())
+        .doesNotContain(key.secret())
+        .doesNotContain(running.leaseToken())
+        .doesNotContain("whsec-do-not-leak");
     JsonNode dump = json(run);
     assertThat(dump.get("backend").asText()).isEqualTo(backend.name());
     assertThat(dump.get("schema_version").asInt()).isPositive();
@@ -75,6 +87,8 @@ abstract class DbDumpContract extends StoreCase {
     assertThat(chunk.has("data")).isFalse();
     assertThat(chunk.get("data_bytes").asInt()).isEqualTo(5);
     assertThat(tables.get("audit_log").size()).isGreaterThanOrEqualTo(3);
+    assertThat(tables.get("settings").get(0).get("name").asText()).isEqualTo("webhook_secret");
+    assertThat(tables.get("settings").get(0).get("value").asText()).isEqualTo("<redacted>");
   }
 
   @Test
