@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docket.domain.ApiKey;
 import dev.docket.domain.AuditEntry;
+import dev.docket.domain.EventDraft;
 import dev.docket.domain.Ids;
 import dev.docket.domain.Job;
 import dev.docket.domain.JobSpec;
 import dev.docket.domain.JobStatus;
+import dev.docket.domain.Json;
 import dev.docket.domain.Lease;
 import dev.docket.domain.Role;
 import dev.docket.domain.User;
@@ -17,6 +19,7 @@ import dev.docket.domain.WebhookStatus;
 import dev.docket.ports.ClaimQuery;
 import dev.docket.ports.ConflictException;
 import dev.docket.ports.IdempotentJob;
+import dev.docket.ports.JobChange;
 import dev.docket.ports.Store;
 import dev.docket.ports.contract.StoreContract;
 import dev.docket.ports.transfer.TransferRecord.ArtifactRow;
@@ -144,7 +147,7 @@ public abstract class StoreTransferContract extends StoreContract {
         claimOnly(
             insertJob(worker, spec("done", "k")),
             claimChange(worker, "w-2", Duration.ofMinutes(1)));
-    succeeded = store.jobs().update(succeeded.id(), appendLog("line \"one\"\n\ttab")).job();
+    succeeded = store.jobs().update(succeeded.id(), logLine("line \"one\"\n\ttab ✓")).job();
     succeeded =
         store
             .jobs()
@@ -214,6 +217,15 @@ public abstract class StoreTransferContract extends StoreContract {
         farFuture,
         idem,
         big);
+  }
+
+  /** Appends one {@code log} event whose message needs JSON escapes. */
+  private static JobChange logLine(String message) {
+    return (job, now) ->
+        job.append(
+            null,
+            now,
+            List.of(new EventDraft("log", "{\"message\": " + Json.quote(message) + "}")));
   }
 
   private static ByteArrayInputStream text(String s) {
