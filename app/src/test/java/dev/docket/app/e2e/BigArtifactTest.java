@@ -35,7 +35,7 @@ class BigArtifactTest {
     List<String> jvm = List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
     try (DocketServer server =
         DocketServer.start(dir, dir.resolve("big.db"), ADMIN_KEY, "big", jvm)) {
-      assertThat(server.jvmArguments()).contains("-Xmx128m");
+      assertThat(server.commandLine()).contains("-Xmx128m");
       Api admin = new Api(server.base(), ADMIN_KEY);
       Reply submitted = admin.post("/v1/jobs", Map.of("kind", "package", "queue", "images"));
       assertThat(submitted.status()).as("%s", submitted).isEqualTo(201);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docket.app.ChildJvm;
 import dev.docket.app.Main;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,8 +61,16 @@ final class DocketServer implements AutoCloseable {
     return jvm.process().isAlive();
   }
 
-  /** The server JVM's own command-line arguments, as the operating system reports them. */
-  List<String> jvmArguments() {
+  /**
+   * The server JVM's command line, as the operating system reports it. Linux's {@code /proc} first:
+   * {@link ProcessHandle.Info#arguments()} comes back empty there for a command line as long as a
+   * test classpath.
+   */
+  List<String> commandLine() throws IOException {
+    Path proc = Path.of("/proc", String.valueOf(jvm.process().pid()), "cmdline");
+    if (Files.isReadable(proc)) {
+      return List.of(Files.readString(proc, StandardCharsets.UTF_8).split("\0"));
+    }
     return List.of(jvm.process().info().arguments().orElse(new String[0]));
   }
 
