@@ -24,20 +24,27 @@ final class PgServer {
               "DOCKET_TEST_POSTGRES_URL",
               "jdbc:postgresql://localhost:5432/postgres?user=postgres");
 
+  private final String server;
   private final String schema;
   private final String applicationName;
 
-  private PgServer(String schema, String applicationName) {
+  private PgServer(String server, String schema, String applicationName) {
+    this.server = server;
     this.schema = schema;
     this.applicationName = applicationName;
   }
 
   /** A fresh schema name (created by the first instance that opens it). */
   static PgServer freshSchema(String prefix) {
+    return freshSchema(SERVER, prefix);
+  }
+
+  /** As above, on the server of {@code serverUrl} (a JDBC URL with credentials). */
+  static PgServer freshSchema(String serverUrl, String prefix) {
     byte[] b = new byte[6];
     ThreadLocalRandom.current().nextBytes(b);
     String id = HexFormat.of().formatHex(b);
-    return new PgServer(prefix + "_" + id, "docket-" + prefix + "-" + id);
+    return new PgServer(serverUrl, prefix + "_" + id, "docket-" + prefix + "-" + id);
   }
 
   String schema() {
@@ -50,8 +57,8 @@ final class PgServer {
 
   /** {@code DOCKET_DB} for an instance on this schema; {@code extra} is appended as is. */
   String docketDb(String extra) {
-    return SERVER
-        + (SERVER.contains("?") ? "&" : "?")
+    return server
+        + (server.contains("?") ? "&" : "?")
         + "currentSchema="
         + schema
         + "&ApplicationName="
@@ -65,7 +72,7 @@ final class PgServer {
 
   /** A plain connection whose search path is this schema; the caller closes it. */
   Connection connect() throws SQLException {
-    Connection c = DriverManager.getConnection(SERVER);
+    Connection c = DriverManager.getConnection(server);
     try (Statement s = c.createStatement()) {
       s.execute("SET search_path TO " + schema);
     }
@@ -97,7 +104,7 @@ final class PgServer {
 
   /** Terminates every backend of the instances under test; how many there were. */
   int terminateBackends() throws SQLException {
-    try (Connection c = DriverManager.getConnection(SERVER);
+    try (Connection c = DriverManager.getConnection(server);
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
@@ -111,7 +118,7 @@ final class PgServer {
   }
 
   void drop() throws SQLException {
-    try (Connection c = DriverManager.getConnection(SERVER);
+    try (Connection c = DriverManager.getConnection(server);
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
