@@ -1,5 +1,9 @@
 package dev.docket.app;
 
+import dev.docket.app.transfer.StoreOpener;
+import dev.docket.app.transfer.TransferCommands;
+import dev.docket.app.transfer.TransferContext;
+import dev.docket.ports.Store;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -41,6 +45,7 @@ public final class Main {
   static CommandLine commandLine(CliContext context, ErrorReporter errors) {
     CommandLine cmd = new CommandLine(new DocketCommand(context));
     CliCommands.register(cmd, context);
+    TransferCommands.register(cmd, transferContext(context));
     cmd.setDefaultValueProvider(new EnvDefaults(context));
     cmd.setOut(context.out());
     cmd.setErr(context.err());
@@ -48,6 +53,24 @@ public final class Main {
     cmd.setParameterExceptionHandler(errors);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     return cmd;
+  }
+
+  /** What export, import and copy (in their own package) need of the command line. */
+  private static TransferContext transferContext(CliContext c) {
+    StoreOpener stores =
+        new StoreOpener() {
+          @Override
+          public Store open(String url) {
+            return Stores.open(StoreFactory.parse(url));
+          }
+
+          @Override
+          public String location(String url) {
+            return StoreFactory.parse(url).location();
+          }
+        };
+    return new TransferContext(
+        c.out(), c.err(), c::db, c::json, c::env, Terminal::interactive, stores);
   }
 
   private static PrintWriter writer(OutputStream stream) {
