@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code docket db reset --force}: deletes all data. SQLite: the database file with its WAL and
  * shared-memory files (refused while another process has it open). PostgreSQL: every Docket table
- * in the schema is truncated in one statement; the tables and the schema version stay. Without
- * {@code --force} it asks on a terminal (type {@code yes}; anything else cancels, exit 1), and
- * elsewhere refuses as a usage error (exit 2).
+ * in the schema is truncated in one statement; the tables and the schema version stay, and the
+ * emptied audit log gets one entry ({@code admin.reset} by {@code cli}). Without {@code --force} it
+ * asks on a terminal (type {@code yes}; anything else cancels, exit 1), and elsewhere refuses as a
+ * usage error (exit 2).
  */
 @Command(
     name = "reset",
@@ -87,6 +88,13 @@ final class DbResetCommand implements Callable<Integer> {
     return "deleted the database file and its -wal/-shm files";
   }
 
+  /** The emptied audit log's first entry says who emptied it. */
+  private void auditReset(int tables) {
+    try (CliSession session = CliSession.open(context)) {
+      session.audit("admin.reset", "database", null, "{\"tables_emptied\":" + tables + "}");
+    }
+  }
+
   private String resetPostgres() {
     try (Connection c = DriverManager.getConnection(context.db().strip());
         Statement s = c.createStatement()) {
@@ -101,6 +109,7 @@ final class DbResetCommand implements Callable<Integer> {
         return "no Docket tables; nothing to delete";
       }
       s.execute("TRUNCATE " + String.join(", ", tables));
+      auditReset(tables.size());
       return "emptied " + tables.size() + " tables (the schema stays)";
     } catch (SQLException e) {
       throw new CommandFailedException(

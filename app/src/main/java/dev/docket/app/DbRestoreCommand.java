@@ -1,5 +1,6 @@
 package dev.docket.app;
 
+import dev.docket.domain.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
  * and {@code foreign_key_check} clean, a Docket schema no newer than this build; and nobody may
  * have the database open. Then the backup is copied next to the database, the old WAL and
  * shared-memory files are removed (a stale WAL would be replayed onto the restored file) and the
- * copy is moved over the database in one rename.
+ * copy is moved over the database in one rename. The restore is then audited ({@code admin.restore}
+ * by {@code cli}) in the restored database.
  */
 @Command(
     name = "restore",
@@ -62,8 +64,30 @@ final class DbRestoreCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(partial);
     }
-    print(db, check);
+    int version = auditRestore(check);
+    print(db, check, version);
     return ExitCode.OK;
+  }
+
+  /**
+   * Records the restore in the restored database's own audit log (the only one left), opening it as
+   * every command does, which brings an older backup's schema up to this build.
+   *
+   * @return the schema version after opening
+   */
+  private int auditRestore(DbCheck check) {
+    try (CliSession session = CliSession.open(context)) {
+      session.audit(
+          "admin.restore",
+          "database",
+          null,
+          "{\"from\":"
+              + Json.quote(backup.toAbsolutePath().toString())
+              + ",\"backup_schema_version\":"
+              + check.schema().applied()
+              + "}");
+    }
+    return context.database().schemaVersion().applied();
   }
 
   /** Every reason to refuse, before anything is touched. */
@@ -96,14 +120,13 @@ final class DbRestoreCommand implements Callable<Integer> {
         "not restoring: " + why + "; " + context.database().location() + " is untouched");
   }
 
-  private void print(Database db, DbCheck check) {
-    int version = check.schema().applied();
+  private void print(Database db, DbCheck check, int version) {
     if (context.json()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("database", db.location());
       m.put("restored_from", backup.toString());
+      m.put("backup_schema_version", check.schema().applied());
       m.put("schema_version", version);
-      m.put("pending_migrations", check.schema().pending());
       context.out().println(JsonWriter.write(m));
     } else {
       context
@@ -114,10 +137,9 @@ final class DbRestoreCommand implements Callable<Integer> {
                   + " from "
                   + backup
                   + " (schema version "
-                  + version
-                  + (check.schema().pending() > 0
-                      ? "; docket db migrate or docket serve will upgrade it"
-                      : "")
+                  + (version == check.schema().applied()
+                      ? Integer.toString(version)
+                      : check.schema().applied() + ", migrated to " + version)
                   + ")");
     }
   }

@@ -54,6 +54,10 @@ class PostgresMaintenanceTest extends StoreCase {
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.out()).contains(": emptied ").contains("tables (the schema stays)");
     assertThat(store.users().count()).isZero();
+    assertThat(audit("admin.reset"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.actorId()).isEqualTo("cli"));
+    assertThat(audit(null)).hasSize(1);
     assertThat(
             json(docket("db", "query", "SELECT count(*) AS n FROM jobs")).get(0).get("n").asLong())
         .isZero();

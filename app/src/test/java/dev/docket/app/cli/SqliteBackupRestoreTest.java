@@ -207,12 +207,15 @@ class SqliteBackupRestoreTest extends StoreCase {
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.out())
         .startsWith("restored " + file() + " from " + backup + " (schema version ");
-    assertThat(Path.of(file() + "-wal")).doesNotExist();
-    assertThat(Path.of(file() + "-shm")).doesNotExist();
+    assertThat(integrity(file())).isEqualTo("ok");
     assertThat(dir).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("."));
     store = backend.open(db);
     assertThat(store.users().findByEmail("kept@example.com")).isPresent();
     assertThat(store.users().findByEmail("lost@example.com")).isEmpty();
+    var entries = audit("admin.restore");
+    assertThat(entries).hasSize(1);
+    assertThat(entries.get(0).actorId()).isEqualTo("cli");
+    assertThat(entries.get(0).details()).contains(backup.toString());
   }
 
   @Test
