@@ -1,14 +1,7 @@
 package dev.docket.adapter.postgres;
 
-import static dev.docket.adapter.postgres.jooq.Tables.API_KEYS;
 import static dev.docket.adapter.postgres.jooq.Tables.ARTIFACTS;
 import static dev.docket.adapter.postgres.jooq.Tables.ARTIFACT_CHUNKS;
-import static dev.docket.adapter.postgres.jooq.Tables.AUDIT_LOG;
-import static dev.docket.adapter.postgres.jooq.Tables.JOBS;
-import static dev.docket.adapter.postgres.jooq.Tables.JOB_EVENTS;
-import static dev.docket.adapter.postgres.jooq.Tables.SETTINGS;
-import static dev.docket.adapter.postgres.jooq.Tables.USERS;
-import static dev.docket.adapter.postgres.jooq.Tables.WEBHOOK_DELIVERIES;
 
 import dev.docket.ports.ConflictException;
 import dev.docket.ports.transfer.BatchingRecordWriter;
@@ -42,6 +35,9 @@ import org.jooq.exception.DataAccessException;
  * fresh blob id, and its row is written before its chunks.
  */
 final class PgTransferWriter extends BatchingRecordWriter {
+  /** Rows per multi-row INSERT: 1000 jobs bind 27,000 values, well below the 65,535 allowed. */
+  private static final int ROWS_PER_STATEMENT = 1000;
+
   private final Db db;
 
   /** Blob of the artifact whose chunks are due; null when there is none or it was skipped. */
@@ -59,8 +55,16 @@ final class PgTransferWriter extends BatchingRecordWriter {
         db.tx(
             ctx -> {
               WriteTally t = new WriteTally();
-              for (TransferRecord r : batch) {
-                t.count(r.table(), write(ctx, r, due));
+              int i = 0;
+              while (i < batch.size()) {
+                int end = runEnd(batch, i);
+                if (end - i == 1) {
+                  TransferRecord r = batch.get(i);
+                  t.count(r.table(), write(ctx, r, due));
+                } else {
+                  insertRun(ctx, batch.subList(i, end), t);
+                }
+                i = end;
               }
               return t;
             });
@@ -68,12 +72,74 @@ final class PgTransferWriter extends BatchingRecordWriter {
     return tally;
   }
 
+  /**
+   * Where the run of rows starting at {@code start} ends: rows of one table go in one multi-row
+   * statement (a round trip per run, not per row), except artifacts and chunks, which need the blob
+   * of their artifact, and at most as many rows as fit the protocol's bind limit.
+   */
+  private static int runEnd(List<TransferRecord> batch, int start) {
+    TransferRecord first = batch.get(start);
+    if (first instanceof ArtifactRow || first instanceof ChunkRow) {
+      return start + 1;
+    }
+    int end = start + 1;
+    while (end < batch.size()
+        && end - start < ROWS_PER_STATEMENT
+        && batch.get(end).table() == first.table()) {
+      end++;
+    }
+    return end;
+  }
+
+  /**
+   * Inserts a run of rows of one table in one statement. A conflicting row fails the whole
+   * statement without saying which; then the run is rolled back to a savepoint and written row by
+   * row, so that the error names the row.
+   */
+  private void insertRun(DSLContext ctx, List<TransferRecord> run, WriteTally tally) {
+    Table<?> table = PgStoreTransfer.table(run.get(0).table());
+    var insert = ctx.insertInto(table).set(values(run.get(0)));
+    for (TransferRecord r : run.subList(1, run.size())) {
+      insert = insert.newRecord().set(values(r));
+    }
+    ctx.execute("SAVEPOINT transfer_run");
+    int inserted;
+    try {
+      inserted =
+          options().onConflict() == OnConflict.SKIP
+              ? insert.onConflictDoNothing().execute()
+              : insert.execute();
+    } catch (DataAccessException e) {
+      ctx.execute("ROLLBACK TO SAVEPOINT transfer_run");
+      UUID[] none = {null};
+      for (TransferRecord r : run) {
+        tally.count(r.table(), write(ctx, r, none));
+      }
+      return;
+    }
+    ctx.execute("RELEASE SAVEPOINT transfer_run");
+    for (int i = 0; i < run.size(); i++) {
+      tally.count(run.get(i).table(), i < inserted);
+    }
+  }
+
+  /** The columns of a row that is neither an artifact nor a chunk. */
+  private static Map<Field<?>, Object> values(TransferRecord record) {
+    return switch (record) {
+      case UserRow u -> PgTransferRows.user(u.user());
+      case KeyRow k -> PgTransferRows.key(k.key());
+      case JobRow j -> PgTransferRows.job(j);
+      case EventRow e -> PgTransferRows.event(e.event());
+      case AuditRow a -> PgTransferRows.audit(a.entry());
+      case WebhookRow w -> PgTransferRows.webhook(w);
+      case SettingRow s -> PgTransferRows.setting(s);
+      case ArtifactRow a -> throw new IllegalArgumentException("artifacts need a blob");
+      case ChunkRow c -> throw new IllegalArgumentException("chunks need their artifact's blob");
+    };
+  }
+
   private boolean write(DSLContext ctx, TransferRecord record, UUID[] due) {
     return switch (record) {
-      case UserRow u -> insert(ctx, USERS, PgTransferRows.user(u.user()), record);
-      case KeyRow k -> insert(ctx, API_KEYS, PgTransferRows.key(k.key()), record);
-      case JobRow j -> insert(ctx, JOBS, PgTransferRows.job(j), record);
-      case EventRow e -> insert(ctx, JOB_EVENTS, PgTransferRows.event(e.event()), record);
       case ArtifactRow a -> {
         UUID fresh = UUID.randomUUID();
         boolean written =
@@ -82,9 +148,7 @@ final class PgTransferWriter extends BatchingRecordWriter {
         yield written;
       }
       case ChunkRow c -> due[0] != null && insert(ctx, ARTIFACT_CHUNKS, chunk(due[0], c), record);
-      case AuditRow a -> insert(ctx, AUDIT_LOG, PgTransferRows.audit(a.entry()), record);
-      case WebhookRow w -> insert(ctx, WEBHOOK_DELIVERIES, PgTransferRows.webhook(w), record);
-      case SettingRow s -> insert(ctx, SETTINGS, PgTransferRows.setting(s), record);
+      default -> insert(ctx, PgStoreTransfer.table(record.table()), values(record), record);
     };
   }
 
