@@ -8,7 +8,6 @@ import dev.docket.ports.AuditLog;
 import dev.docket.ports.EventRepository;
 import dev.docket.ports.JobRepository;
 import dev.docket.ports.JobSignals;
-import dev.docket.ports.LocalSignals;
 import dev.docket.ports.Store;
 import dev.docket.ports.StoreUnavailableException;
 import dev.docket.ports.UserRepository;
@@ -26,7 +25,8 @@ import org.jooq.impl.DSL;
 /**
  * The store on PostgreSQL: a HikariCP pool, the schema migrated by Flyway on open, and jOOQ
  * repositories. Several server instances may share one database; they agree on time because the
- * store's clock is the database's.
+ * store's clock is the database's, and their waiters wake each other through LISTEN/NOTIFY ({@link
+ * PgSignals}).
  */
 public final class PostgresStore implements Store {
   static {
@@ -44,10 +44,11 @@ public final class PostgresStore implements Store {
   private final PgApiKeyRepository keys;
   private final PgAuditLog audit;
   private final PgWebhookOutbox webhooks;
-  private final JobSignals signals = new LocalSignals();
+  private final PgSignals signals;
 
-  private PostgresStore(HikariDataSource pool, DSLContext dsl) {
+  private PostgresStore(HikariDataSource pool, DSLContext dsl, PgSignals signals) {
     this.pool = pool;
+    this.signals = signals;
     this.db = new Db(dsl);
     this.jobs = new PgJobRepository(db);
     this.events = new PgEventRepository(db);
@@ -81,7 +82,9 @@ public final class PostgresStore implements Store {
               .withRenderSchema(false)
               .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
               .withExecuteLogging(false);
-      return new PostgresStore(pool, DSL.using(pool, SQLDialect.POSTGRES, settings));
+      // signals cross instances through LISTEN/NOTIFY, so a waiter here wakes for work done there
+      PgSignals signals = PgSignals.start(pool, jdbcUrl, options);
+      return new PostgresStore(pool, DSL.using(pool, SQLDialect.POSTGRES, settings), signals);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -176,6 +179,7 @@ public final class PostgresStore implements Store {
 
   @Override
   public void close() {
+    signals.close();
     pool.close();
   }
 }
