@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code docket db …}: the database itself rather than what is in it. */
 @Command(
     name = "db",
-    description = "Migrate, inspect and check the database.",
+    description = "Migrate, inspect, check, query, dump, back up, restore and reset the database.",
     mixinStandardHelpOptions = true,
     subcommands = {DbMigrateCommand.class, DbInfoCommand.class, DbCheckCommand.class})
 final class DbCommand implements Runnable {
@@ -23,6 +23,6 @@ final class DbCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name a db command: migrate, info or check");
+    throw new ParameterException(spec.commandLine(), "name a db command: migrate, info, check, query, dump, backup, restore or reset");
   }
 }
