@@ -133,14 +133,12 @@ public record Job(
 
   /**
    * Extends the lease and records progress (a {@code progress} event when it changed). Without a
-   * lease length the lease is extended by the default length, never shortened.
+   * lease length the lease is extended by the length last granted (by the claim or the previous
+   * heartbeat), so a worker that claimed for 5 s keeps 5 s leases.
    */
   public Transition heartbeat(String token, Instant now, Double newProgress, Duration lease) {
     checkLease(token, now);
-    Instant expiry = Lease.expiresAt(now, lease == null ? Lease.DEFAULT : lease);
-    if (lease == null && leaseExpiresAt.isAfter(expiry)) {
-      expiry = leaseExpiresAt;
-    }
+    Instant expiry = Lease.expiresAt(now, lease == null ? lastGrantedLease() : lease);
     Job next =
         copy(
             status,
@@ -161,6 +159,12 @@ public record Job(
       drafts.add(new EventDraft(JobEvent.PROGRESS, Json.number(newProgress)));
     }
     return next.appendTo(drafts, now);
+  }
+
+  /** The lease length granted at the last claim or heartbeat (both set {@code updatedAt}). */
+  private Duration lastGrantedLease() {
+    Duration granted = Duration.between(updatedAt, leaseExpiresAt);
+    return granted.isNegative() || granted.isZero() ? Lease.DEFAULT : granted;
   }
 
   /** {@code running → succeeded} with the worker's result (JSON text, may be null). */

@@ -236,22 +236,24 @@ class JobTest {
     }
 
     @Test
-    void heartbeatWithoutLeaseExtendsByTheDefaultLength() {
-      Job before = running();
-      Instant now = at(20);
+    void heartbeatWithoutLeaseExtendsByTheLengthLastGranted() {
+      Job before = queued().claim(CLAIMANT, "w", TOKEN, at(1), Duration.ofSeconds(5)).job();
 
-      Job job = before.heartbeat(TOKEN, now, null, null).job();
+      Job first = before.heartbeat(TOKEN, at(4), null, null).job();
+      Job second = first.heartbeat(TOKEN, at(7), null, Duration.ofSeconds(30)).job();
+      Job third = second.heartbeat(TOKEN, at(20), null, null).job();
 
-      assertThat(job.leaseExpiresAt()).isEqualTo(ms(now.plus(Lease.DEFAULT)));
+      assertThat(first.leaseExpiresAt()).isEqualTo(ms(at(4).plusSeconds(5)));
+      assertThat(third.leaseExpiresAt()).isEqualTo(ms(at(20).plusSeconds(30)));
     }
 
     @Test
-    void heartbeatWithoutLeaseNeverShortensALongerLease() {
+    void heartbeatWithoutLeaseKeepsALongLeaseLong() {
       Job before = queued().claim(CLAIMANT, "w", TOKEN, at(1), Duration.ofHours(1)).job();
 
       Job job = before.heartbeat(TOKEN, at(2), null, null).job();
 
-      assertThat(job.leaseExpiresAt()).isEqualTo(before.leaseExpiresAt());
+      assertThat(job.leaseExpiresAt()).isEqualTo(ms(at(2).plus(Duration.ofHours(1))));
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class WorkerService {
    * Extends the lease and records progress.
    *
    * @param progress 0 to 100, or null
-   * @param leaseSeconds 5 to 3600, or null for the default length (never shortening the lease)
+   * @param leaseSeconds 5 to 3600, or null for the length last granted
    */
   public Job heartbeat(Actor actor, UUID id, String token, Double progress, Integer leaseSeconds) {
     Access.requireRole(actor, Role.WORKER);

@@ -293,13 +293,16 @@ public abstract class WorkerServiceContract extends ServiceContract {
   }
 
   @Test
-  void heartbeatWithoutLeaseLengthExtendsByTheDefault() throws Exception {
+  void heartbeatWithoutLeaseLengthExtendsByTheLengthClaimed() throws Exception {
     submit(submitter, "ci", "build");
     Job claimed = docket.workers().claim(worker, request("ci", "w", 1, 10, 0)).get(0);
+    Thread.sleep(50);
 
     Job beat = docket.workers().heartbeat(worker, claimed.id(), claimed.leaseToken(), null, null);
 
-    assertThat(beat.leaseExpiresAt()).isAfter(claimed.leaseExpiresAt().plusSeconds(40));
+    assertThat(beat.leaseExpiresAt()).isAfter(claimed.leaseExpiresAt());
+    assertThat(java.time.Duration.between(beat.updatedAt(), beat.leaseExpiresAt()))
+        .isEqualTo(java.time.Duration.ofSeconds(10));
   }
 
   @Test
