@@ -7,8 +7,9 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * The JSON the data commands print: like {@link JsonWriter}, plus embedded JSON documents ({@link
- * RawJson}), instants as RFC 3339 strings and bytes as base64.
+ * The JSON the data commands print: maps (insertion order kept), lists, strings, numbers, booleans
+ * and null, plus embedded JSON documents ({@link RawJson}), instants as RFC 3339 strings and bytes
+ * as base64.
  */
 final class CliJson {
   private CliJson() {}

@@ -153,7 +153,7 @@ final class DbBackupCommand implements Callable<Integer> {
       m.put("size_bytes", bytes);
       m.put("schema_version", check.schema().applied());
       m.put("integrity_check", "ok");
-      context.out().println(JsonWriter.write(m));
+      context.out().println(CliJson.write(m));
     } else {
       context
           .out()

@@ -22,7 +22,7 @@ final class DbCheckCommand implements Callable<Integer> {
     db.preflight();
     DbCheck check = db.check();
     if (ctx.json()) {
-      ctx.out().println(JsonWriter.write(check.toJson()));
+      ctx.out().println(CliJson.write(check.toJson()));
     } else {
       SchemaVersion schema = check.schema();
       ctx.out()

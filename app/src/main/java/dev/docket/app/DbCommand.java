@@ -23,6 +23,8 @@ final class DbCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name a db command: migrate, info, check, query, dump, backup, restore or reset");
+    throw new ParameterException(
+        spec.commandLine(),
+        "name a db command: migrate, info, check, query, dump, backup, restore or reset");
   }
 }

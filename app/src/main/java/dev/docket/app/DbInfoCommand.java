@@ -21,7 +21,7 @@ final class DbInfoCommand implements Callable<Integer> {
     db.preflight();
     DbInfo info = db.info();
     if (ctx.json()) {
-      ctx.out().println(JsonWriter.write(info.toJson()));
+      ctx.out().println(CliJson.write(info.toJson()));
     } else {
       print(ctx.out(), info);
     }

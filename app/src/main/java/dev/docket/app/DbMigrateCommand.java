@@ -29,7 +29,7 @@ final class DbMigrateCommand implements Callable<Integer> {
       m.put("previous_schema_version", before);
       m.put("schema_version", after);
       m.put("migrations_applied", applied);
-      ctx.out().println(JsonWriter.write(m));
+      ctx.out().println(CliJson.write(m));
     } else {
       String what =
           applied == 0

@@ -55,7 +55,7 @@ final class DbResetCommand implements Callable<Integer> {
       m.put("database", db.location());
       m.put("reset", true);
       m.put("detail", what);
-      context.out().println(JsonWriter.write(m));
+      context.out().println(CliJson.write(m));
     } else {
       context.out().println("reset " + db.location() + ": " + what);
     }

@@ -127,7 +127,7 @@ final class DbRestoreCommand implements Callable<Integer> {
       m.put("restored_from", backup.toString());
       m.put("backup_schema_version", check.schema().applied());
       m.put("schema_version", version);
-      context.out().println(JsonWriter.write(m));
+      context.out().println(CliJson.write(m));
     } else {
       context
           .out()
