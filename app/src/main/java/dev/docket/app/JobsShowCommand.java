@@ -4,6 +4,7 @@ import dev.docket.domain.Artifact;
 import dev.docket.domain.Job;
 import dev.docket.domain.JobEvent;
 import dev.docket.domain.Rules;
+import dev.docket.domain.WebhookDelivery;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,15 +38,21 @@ final class JobsShowCommand implements Callable<Integer> {
       Job job = session.docket().jobs().get(session.actor(), jobId);
       List<Artifact> artifacts = session.docket().artifacts().list(session.actor(), jobId);
       List<JobEvent> log = events ? events(session, jobId) : List.of();
+      List<WebhookDelivery> deliveries =
+          job.webhookUrl() == null
+              ? List.of()
+              : session.docket().webhooks().list(session.actor(), jobId);
       if (ctx.json()) {
         Map<String, Object> m = new LinkedHashMap<>(Views.job(job));
         m.put("artifacts", artifacts.stream().map(Views::artifact).toList());
+        m.put("webhooks", deliveries.stream().map(JobsShowCommand::delivery).toList());
         if (events) {
           m.put("events", log.stream().map(Views::event).toList());
         }
         ctx.out().println(CliJson.write(m));
       } else {
         print(ctx.out(), job, artifacts, session.store().jobs().now());
+        printDeliveries(ctx.out(), deliveries);
         if (events) {
           printEvents(ctx.out(), log);
         }
@@ -98,6 +105,38 @@ final class JobsShowCommand implements Callable<Integer> {
     Table t = new Table("  NAME", "CONTENT TYPE", "SIZE", "SHA-256", "CREATED");
     for (Artifact a : artifacts) {
       t.row("  " + a.name(), a.contentType(), a.size(), a.sha256(), CliTimes.show(a.createdAt()));
+    }
+    t.print(out);
+  }
+
+  private static Map<String, Object> delivery(WebhookDelivery d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", d.id().toString());
+    m.put("event", d.event());
+    m.put("status", d.status().wire());
+    m.put("attempts", d.attempts());
+    m.put("last_status_code", d.lastStatusCode());
+    m.put("last_error", d.lastError());
+    m.put("next_attempt_at", d.nextAttemptAt());
+    m.put("delivered_at", d.deliveredAt());
+    return m;
+  }
+
+  /** Webhook attempts, so an operator sees why a receiver heard nothing. */
+  private static void printDeliveries(PrintWriter out, List<WebhookDelivery> deliveries) {
+    if (deliveries.isEmpty()) {
+      return;
+    }
+    out.println("webhooks");
+    Table t = new Table("  CREATED", "STATUS", "ATTEMPTS", "LAST CODE", "LAST ERROR", "NEXT");
+    for (WebhookDelivery d : deliveries) {
+      t.row(
+          "  " + CliTimes.show(d.createdAt()),
+          d.status().wire(),
+          d.attempts(),
+          d.lastStatusCode() == null ? "-" : d.lastStatusCode(),
+          d.lastError() == null ? "-" : Table.cut(d.lastError(), 60),
+          CliTimes.show(d.nextAttemptAt()));
     }
     t.print(out);
   }

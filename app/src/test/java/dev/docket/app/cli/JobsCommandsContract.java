@@ -150,6 +150,37 @@ abstract class JobsCommandsContract extends StoreCase {
   }
 
   @Test
+  void showListsTheJobsWebhookDeliveries() throws Exception {
+    Job job =
+        seed.docket()
+            .jobs()
+            .submit(
+                alice,
+                new dev.docket.domain.JobSpec(
+                    "send",
+                    "mail",
+                    "{}",
+                    null,
+                    null,
+                    null,
+                    1,
+                    null,
+                    "https://hooks.example.invalid/ci"))
+            .job();
+
+    Cli table = docket("jobs", "show", job.id().toString());
+    Cli json = docket("jobs", "show", job.id().toString(), "--json");
+
+    assertThat(table.exitCode()).as("%s", table).isZero();
+    assertThat(table.out()).contains("webhooks").contains("pending");
+    JsonNode hooks = json(json).get("webhooks");
+    assertThat(hooks).hasSize(1);
+    assertThat(hooks.get(0).get("event").asText()).isEqualTo("job.status");
+    assertThat(hooks.get(0).get("status").asText()).isEqualTo("pending");
+    assertThat(hooks.get(0).get("attempts").asInt()).isZero();
+  }
+
+  @Test
   void showOfAnUnknownJobFailsOnOneLine() {
     String id = "01890000-0000-7000-8000-000000000000";
 
