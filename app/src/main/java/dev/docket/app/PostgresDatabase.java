@@ -43,6 +43,26 @@ final class PostgresDatabase implements Database {
     return redact(url);
   }
 
+  /**
+   * The pool size asked for by {@code DOCKET_DB_POOL_SIZE}, or null for the default (10).
+   *
+   * @throws UsageException when it is not a whole number from 1 to 500
+   */
+  static Integer poolSize(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 1 && n <= 500) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("DOCKET_DB_POOL_SIZE: must be a whole number from 1 to 500");
+  }
+
   /** The URL without its password, for messages and output. */
   static String redact(String url) {
     return url.replaceAll("(?i)(password=)[^&]*", "$1***");
@@ -66,7 +86,9 @@ final class PostgresDatabase implements Database {
   @Override
   public Store open() {
     try {
-      return PostgresStore.open(url, PostgresOptions.defaults().withSchema(schema));
+      PostgresOptions options = PostgresOptions.defaults().withSchema(schema);
+      Integer pool = poolSize(System.getenv("DOCKET_DB_POOL_SIZE"));
+      return PostgresStore.open(url, pool == null ? options : options.withPoolSize(pool));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--db currentSchema: " + e.getMessage());
     }
