@@ -197,7 +197,19 @@ public final class JobService {
   public JobStats stats(Actor actor, String queue, Instant since) {
     Access.requireRole(actor, Role.SUBMITTER);
     UUID owner = actor.isAdmin() ? null : actor.userId();
-    return jobs.stats(new StatsQuery(owner, queue, since));
+    JobStats raw = jobs.stats(new StatsQuery(owner, queue, since));
+    // durations come from millisecond times: round to the millisecond so that every store, whose
+    // arithmetic differs in the last bits, answers the same
+    return new JobStats(
+        raw.byStatus(),
+        raw.byQueue(),
+        raw.successRate(),
+        toMillis(raw.avgDurationSeconds()),
+        toMillis(raw.p95DurationSeconds()));
+  }
+
+  private static Double toMillis(Double seconds) {
+    return seconds == null ? null : Math.round(seconds * 1000.0) / 1000.0;
   }
 
   private JobQuery scoped(Actor actor, JobQuery q) {
