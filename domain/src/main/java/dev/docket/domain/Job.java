@@ -9,66 +9,28 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A job and its state machine. Every rule returns a {@link Transition}: the next state plus the
- * events (a {@code status} event for every status change) that must be stored with it, and for a
- * job with a webhook URL one {@link WebhookDelivery} per status change. Instants are kept to the
- * millisecond, the precision of the wire format and of every store.
+ * A job and its state machine. A job is four parts: what was fixed at {@link JobSubmission
+ * submission}, its moving {@link JobState state}, its current or last {@link JobLease lease} and
+ * the {@link JobOutcome outcome} of its last attempt. Every rule returns a {@link Transition}: the
+ * next job (the parts the rule changes replaced, the others kept) plus the events (a {@code status}
+ * event for every status change) that must be stored with it, and for a job with a webhook URL one
+ * {@link WebhookDelivery} per status change. Instants are kept to the millisecond, the precision of
+ * the wire format and of every store.
  *
- * <p>{@code payload}, {@code metadata} and {@code result} are JSON text. {@code leaseToken} stays
- * on a job after its lease ends so that the last holder can be told "cancelled" rather than "lease
- * lost"; only {@code leaseExpiresAt} says whether a lease is held. {@code version} grows with every
- * stored change and lets a store check that nobody wrote in between.
+ * <p>The flat accessors ({@link #queue()}, {@link #leaseExpiresAt()}, …) read through to the parts.
  */
-public record Job(
-    UUID id,
-    UUID ownerId,
-    String queue,
-    String kind,
-    JobStatus status,
-    String payload,
-    String metadata,
-    String result,
-    String error,
-    int priority,
-    int attempt,
-    int maxAttempts,
-    Instant runAt,
-    Instant createdAt,
-    Instant updatedAt,
-    Instant startedAt,
-    Instant finishedAt,
-    double progress,
-    String workerId,
-    UUID leasedBy,
-    String leaseToken,
-    Instant leaseExpiresAt,
-    String idempotencyKey,
-    String webhookUrl,
-    long eventCount,
-    long version) {
+public record Job(JobSubmission submission, JobState state, JobLease lease, JobOutcome outcome) {
 
   public static final String LEASE_EXPIRED = "lease expired";
 
   public Job {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(ownerId, "ownerId");
-    Objects.requireNonNull(queue, "queue");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(payload, "payload");
-    Objects.requireNonNull(metadata, "metadata");
-    Objects.requireNonNull(runAt, "runAt");
-    Objects.requireNonNull(createdAt, "createdAt");
-    Objects.requireNonNull(updatedAt, "updatedAt");
-    runAt = ms(runAt);
-    createdAt = ms(createdAt);
-    updatedAt = ms(updatedAt);
-    startedAt = ms(startedAt);
-    finishedAt = ms(finishedAt);
-    leaseExpiresAt = ms(leaseExpiresAt);
+    Objects.requireNonNull(submission, "submission");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(lease, "lease");
+    Objects.requireNonNull(outcome, "outcome");
   }
 
-  private static Instant ms(Instant t) {
+  static Instant ms(Instant t) {
     return t == null ? null : t.truncatedTo(ChronoUnit.MILLIS);
   }
 
@@ -79,56 +41,28 @@ public record Job(
    */
   public static Transition create(UUID id, UUID ownerId, JobSpec spec, Instant now) {
     Rules.throwIfAny(spec.validate(""));
+    JobState queued = JobState.queued(spec.runAt() == null ? now : spec.runAt(), now);
     Job job =
-        new Job(
-            id,
-            ownerId,
-            spec.queueOrDefault(),
-            spec.kind(),
-            JobStatus.QUEUED,
-            spec.payload() == null ? "{}" : spec.payload(),
-            spec.metadata() == null ? "{}" : spec.metadata(),
-            null,
-            null,
-            spec.priority() == null ? 0 : spec.priority(),
-            0,
-            spec.maxAttemptsOrDefault(),
-            spec.runAt() == null ? now : spec.runAt(),
-            now,
-            now,
-            null,
-            null,
-            0.0,
-            null,
-            null,
-            null,
-            null,
-            spec.idempotencyKey(),
-            spec.webhookUrl(),
-            0,
-            0);
-    return job.moveTo(null, job, now, null);
+        new Job(JobSubmission.of(id, ownerId, spec, now), queued, JobLease.NONE, JobOutcome.NONE);
+    return moveTo(null, job, now, null);
   }
 
   /** Whether a lease is held right now (running and not yet expired). */
   public boolean leaseHeldAt(Instant now) {
-    return status == JobStatus.RUNNING
-        && leaseExpiresAt != null
-        && !Lease.isExpired(leaseExpiresAt, now);
+    return status() == JobStatus.RUNNING && lease.expiresAt() != null && !lease.isExpiredAt(now);
   }
 
   /**
    * Claimed by a worker: {@code queued → running}, attempt counted, a fresh lease. {@code claimant}
    * is the user whose key claimed it (it may read the job while it holds the lease).
    */
-  public Transition claim(UUID claimant, String worker, String token, Instant now, Duration lease) {
-    require(status == JobStatus.QUEUED, "claim");
+  public Transition claim(
+      UUID claimant, String worker, String token, Instant now, Duration leaseLength) {
+    require(status() == JobStatus.QUEUED, "claim");
+    Instant expiry = Lease.expiresAt(now, leaseLength);
     Job next =
-        with(JobStatus.RUNNING, now)
-            .withAttempt(attempt + 1)
-            .withLease(claimant, worker, token, Lease.expiresAt(now, lease), now)
-            .withProgress(0.0);
-    return moveTo(status, next, now, null);
+        withState(state.started(now)).withLease(new JobLease(worker, claimant, token, expiry));
+    return moveTo(status(), next, now, null);
   }
 
   /**
@@ -136,34 +70,21 @@ public record Job(
    * lease length the lease is extended by the length last granted (by the claim or the previous
    * heartbeat), so a worker that claimed for 5 s keeps 5 s leases.
    */
-  public Transition heartbeat(String token, Instant now, Double newProgress, Duration lease) {
+  public Transition heartbeat(String token, Instant now, Double newProgress, Duration leaseLength) {
     checkLease(token, now);
-    Instant expiry = Lease.expiresAt(now, lease == null ? lastGrantedLease() : lease);
-    Job next =
-        copy(
-            status,
-            result,
-            error,
-            runAt,
-            now,
-            startedAt,
-            finishedAt,
-            progress,
-            workerId,
-            leaseToken,
-            expiry,
-            eventCount);
+    Instant expiry = Lease.expiresAt(now, leaseLength == null ? lastGrantedLease() : leaseLength);
+    Job next = withState(state.touched(now)).withLease(lease.extendedTo(expiry));
     List<EventDraft> drafts = new ArrayList<>();
-    if (newProgress != null && newProgress != progress) {
-      next = next.withProgress(newProgress);
-      drafts.add(new EventDraft(JobEvent.PROGRESS, Json.number(newProgress)));
+    if (newProgress != null && newProgress != progress()) {
+      next = next.withState(next.state.withProgress(newProgress));
+      drafts.add(EventDraft.progress(newProgress));
     }
-    return next.appendTo(drafts, now);
+    return next.appendTo(drafts, now, false);
   }
 
   /** The lease length granted at the last claim or heartbeat (both set {@code updatedAt}). */
   private Duration lastGrantedLease() {
-    Duration granted = Duration.between(updatedAt, leaseExpiresAt);
+    Duration granted = Duration.between(updatedAt(), leaseExpiresAt());
     return granted.isNegative() || granted.isZero() ? Lease.DEFAULT : granted;
   }
 
@@ -171,20 +92,10 @@ public record Job(
   public Transition complete(String token, Instant now, String resultJson) {
     checkLease(token, now);
     Job next =
-        copy(
-            JobStatus.SUCCEEDED,
-            resultJson,
-            null,
-            runAt,
-            now,
-            startedAt,
-            now,
-            100.0,
-            workerId,
-            leaseToken,
-            null,
-            eventCount);
-    return moveTo(status, next, now, null);
+        withState(state.to(JobStatus.SUCCEEDED, now).withProgress(100.0))
+            .withLease(lease.ended())
+            .withOutcome(JobOutcome.succeeded(resultJson, now));
+    return moveTo(status(), next, now, null);
   }
 
   /**
@@ -199,39 +110,27 @@ public record Job(
 
   /** The lease ran out without an outcome: requeued with backoff while attempts remain. */
   public Transition expireLease(Instant now, Duration delay) {
-    if (status != JobStatus.RUNNING || !Lease.isExpired(leaseExpiresAt, now)) {
-      throw new IllegalTransitionException(status, "expire the lease of");
+    if (status() != JobStatus.RUNNING || !lease.isExpiredAt(now)) {
+      throw new IllegalTransitionException(status(), "expire the lease of");
     }
     return failOrRequeue(now, LEASE_EXPIRED, true, delay);
   }
 
   /** {@code queued | running → cancelled}. The holder learns it at its next call. */
   public Transition cancel(Instant now) {
-    require(status == JobStatus.QUEUED || status == JobStatus.RUNNING, "cancel");
+    require(status() == JobStatus.QUEUED || status() == JobStatus.RUNNING, "cancel");
     Job next =
-        copy(
-            JobStatus.CANCELLED,
-            result,
-            error,
-            runAt,
-            now,
-            startedAt,
-            now,
-            progress,
-            workerId,
-            leaseToken,
-            null,
-            eventCount);
-    return moveTo(status, next, now, null);
+        withState(state.to(JobStatus.CANCELLED, now))
+            .withLease(lease.ended())
+            .withOutcome(outcome.finishedAt(now));
+    return moveTo(status(), next, now, null);
   }
 
   /** {@code failed | cancelled → queued}, attempts counted from zero again. */
   public Transition retry(Instant now) {
-    require(status == JobStatus.FAILED || status == JobStatus.CANCELLED, "retry");
-    Job next =
-        copy(JobStatus.QUEUED, null, null, now, now, null, null, 0.0, null, null, null, eventCount)
-            .withAttempt(0);
-    return moveTo(status, next, now, null);
+    require(status() == JobStatus.FAILED || status() == JobStatus.CANCELLED, "retry");
+    Job next = new Job(submission, state.restarted(now), JobLease.NONE, JobOutcome.NONE);
+    return moveTo(status(), next, now, null);
   }
 
   /**
@@ -242,19 +141,17 @@ public record Job(
   public Transition append(String token, Instant now, List<EventDraft> drafts) {
     if (token != null) {
       checkLease(token, now);
-    } else if (status.isTerminal()) {
-      throw new IllegalTransitionException(status, "append events to");
+    } else if (status().isTerminal()) {
+      throw new IllegalTransitionException(status(), "append events to");
     }
     Job next = this;
     for (EventDraft d : drafts) {
-      if (d.type().equals(JobEvent.PROGRESS)) {
-        Double p = parseProgress(d.data());
-        if (p != null) {
-          next = next.withProgress(p);
-        }
+      Double p = d.progressValue();
+      if (p != null) {
+        next = next.withState(next.state.withProgress(p));
       }
     }
-    return next.appendTo(drafts, now);
+    return next.appendTo(drafts, now, false);
   }
 
   /**
@@ -264,273 +161,182 @@ public record Job(
    * @throws LeaseLostException otherwise when the token does not hold the job
    */
   public void checkLease(String token, Instant now) {
-    if (token == null || !token.equals(leaseToken)) {
-      throw new LeaseLostException(id);
+    if (token == null || !token.equals(lease.token())) {
+      throw new LeaseLostException(id());
     }
-    if (status == JobStatus.CANCELLED) {
-      throw new JobCancelledException(id);
+    if (status() == JobStatus.CANCELLED) {
+      throw new JobCancelledException(id());
     }
-    if (status != JobStatus.RUNNING || Lease.isExpired(leaseExpiresAt, now)) {
-      throw new LeaseLostException(id);
+    if (status() != JobStatus.RUNNING || lease.isExpiredAt(now)) {
+      throw new LeaseLostException(id());
     }
   }
 
   private Transition failOrRequeue(Instant now, String message, boolean retryable, Duration delay) {
-    boolean again = retryable && attempt < maxAttempts;
+    boolean again = retryable && attempt() < maxAttempts();
     Job next =
         again
-            ? copy(
-                JobStatus.QUEUED,
-                null,
-                message,
-                now.plus(delay),
-                now,
-                startedAt,
-                null,
-                progress,
-                null,
-                null,
-                null,
-                eventCount)
-            : copy(
-                JobStatus.FAILED,
-                null,
-                message,
-                runAt,
-                now,
-                startedAt,
-                now,
-                progress,
-                workerId,
-                leaseToken,
-                null,
-                eventCount);
-    return moveTo(status, next, now, message);
+            ? new Job(
+                submission,
+                state.requeued(now.plus(delay), now),
+                JobLease.NONE,
+                JobOutcome.failed(message, null))
+            : withState(state.to(JobStatus.FAILED, now))
+                .withLease(lease.ended())
+                .withOutcome(JobOutcome.failed(message, now));
+    return moveTo(status(), next, now, message);
   }
 
-  private Transition moveTo(JobStatus from, Job next, Instant now, String why) {
-    StringBuilder data = new StringBuilder("{\"from\":");
-    data.append(from == null ? "null" : Json.quote(from.wire()));
-    data.append(",\"to\":").append(Json.quote(next.status.wire()));
-    data.append(",\"attempt\":").append(next.attempt);
-    if (why != null) {
-      data.append(",\"error\":").append(Json.quote(why));
-    }
-    data.append('}');
-    Transition t =
-        next.appendTo(List.of(new EventDraft(JobEvent.STATUS, data.toString())), now, from == null);
-    if (next.webhookUrl == null) {
+  /**
+   * {@code next} with the {@code status} event of its change from {@code from}, and its webhook.
+   */
+  private static Transition moveTo(JobStatus from, Job next, Instant now, String why) {
+    EventDraft event = EventDraft.status(from, next.status(), next.attempt(), why);
+    Transition t = next.appendTo(List.of(event), now, from == null);
+    if (next.webhookUrl() == null) {
       return t;
     }
     // the job as stored after this transition, keyed by the seq of its status event
     Job stored = t.job();
-    WebhookDelivery hook = WebhookDelivery.jobStatus(stored, stored.eventCount - 1, now);
+    WebhookDelivery hook = WebhookDelivery.jobStatus(stored, stored.eventCount() - 1, now);
     return new Transition(stored, t.events(), List.of(hook));
   }
 
-  private Transition appendTo(List<EventDraft> drafts, Instant now) {
-    return appendTo(drafts, now, false);
-  }
-
+  /** Appends {@code drafts} to the log; a stored job ({@code fresh} false) gets a new version. */
   private Transition appendTo(List<EventDraft> drafts, Instant now, boolean fresh) {
     List<JobEvent> events = new ArrayList<>(drafts.size());
-    long seq = eventCount;
+    long seq = eventCount();
     for (EventDraft d : drafts) {
-      events.add(new JobEvent(id, seq++, d.type(), d.data(), now));
+      events.add(new JobEvent(id(), seq++, d.type(), d.data(), now));
     }
-    Job next =
-        copy(
-            status,
-            result,
-            error,
-            runAt,
-            updatedAt,
-            startedAt,
-            finishedAt,
-            progress,
-            workerId,
-            leaseToken,
-            leaseExpiresAt,
-            seq);
-    return new Transition(fresh ? next : next.bumpVersion(), events);
-  }
-
-  private static Double parseProgress(String data) {
-    try {
-      double p = Double.parseDouble(data.strip());
-      return p >= 0 && p <= 100 ? p : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    JobState counted = state.withEventCount(seq);
+    return new Transition(withState(fresh ? counted : counted.nextVersion()), events);
   }
 
   private void require(boolean allowed, String action) {
     if (!allowed) {
-      throw new IllegalTransitionException(status, action);
+      throw new IllegalTransitionException(status(), action);
     }
   }
 
-  private Job with(JobStatus s, Instant now) {
-    return copy(
-        s,
-        result,
-        error,
-        runAt,
-        now,
-        now,
-        finishedAt,
-        progress,
-        workerId,
-        leaseToken,
-        leaseExpiresAt,
-        eventCount);
+  private Job withState(JobState s) {
+    return new Job(submission, s, lease, outcome);
   }
 
-  private Job withAttempt(int a) {
-    return new Job(
-        id,
-        ownerId,
-        queue,
-        kind,
-        status,
-        payload,
-        metadata,
-        result,
-        error,
-        priority,
-        a,
-        maxAttempts,
-        runAt,
-        createdAt,
-        updatedAt,
-        startedAt,
-        finishedAt,
-        progress,
-        workerId,
-        leasedBy,
-        leaseToken,
-        leaseExpiresAt,
-        idempotencyKey,
-        webhookUrl,
-        eventCount,
-        version);
+  private Job withLease(JobLease l) {
+    return new Job(submission, state, l, outcome);
   }
 
-  private Job withLease(UUID claimant, String worker, String token, Instant expiry, Instant now) {
-    return new Job(
-        id,
-        ownerId,
-        queue,
-        kind,
-        status,
-        payload,
-        metadata,
-        result,
-        error,
-        priority,
-        attempt,
-        maxAttempts,
-        runAt,
-        createdAt,
-        now,
-        startedAt,
-        finishedAt,
-        progress,
-        worker,
-        claimant,
-        token,
-        expiry,
-        idempotencyKey,
-        webhookUrl,
-        eventCount,
-        version);
+  private Job withOutcome(JobOutcome o) {
+    return new Job(submission, state, lease, o);
   }
 
-  private Job withProgress(double p) {
-    return copy(
-        status,
-        result,
-        error,
-        runAt,
-        updatedAt,
-        startedAt,
-        finishedAt,
-        p,
-        workerId,
-        leaseToken,
-        leaseExpiresAt,
-        eventCount);
+  // ---- the fields, read through to the parts ---------------------------------------------
+
+  public UUID id() {
+    return submission.id();
   }
 
-  private Job bumpVersion() {
-    return new Job(
-        id,
-        ownerId,
-        queue,
-        kind,
-        status,
-        payload,
-        metadata,
-        result,
-        error,
-        priority,
-        attempt,
-        maxAttempts,
-        runAt,
-        createdAt,
-        updatedAt,
-        startedAt,
-        finishedAt,
-        progress,
-        workerId,
-        leasedBy,
-        leaseToken,
-        leaseExpiresAt,
-        idempotencyKey,
-        webhookUrl,
-        eventCount,
-        version + 1);
+  public UUID ownerId() {
+    return submission.ownerId();
   }
 
-  private Job copy(
-      JobStatus s,
-      String res,
-      String err,
-      Instant run,
-      Instant updated,
-      Instant started,
-      Instant finished,
-      double prog,
-      String worker,
-      String token,
-      Instant expiry,
-      long events) {
-    return new Job(
-        id,
-        ownerId,
-        queue,
-        kind,
-        s,
-        payload,
-        metadata,
-        res,
-        err,
-        priority,
-        attempt,
-        maxAttempts,
-        run,
-        createdAt,
-        updated,
-        started,
-        finished,
-        prog,
-        worker,
-        worker == null ? null : leasedBy,
-        token,
-        expiry,
-        idempotencyKey,
-        webhookUrl,
-        events,
-        version);
+  public String queue() {
+    return submission.queue();
+  }
+
+  public String kind() {
+    return submission.kind();
+  }
+
+  /** JSON text. */
+  public String payload() {
+    return submission.payload();
+  }
+
+  /** JSON text (an object). */
+  public String metadata() {
+    return submission.metadata();
+  }
+
+  public int priority() {
+    return submission.priority();
+  }
+
+  public int maxAttempts() {
+    return submission.maxAttempts();
+  }
+
+  public String idempotencyKey() {
+    return submission.idempotencyKey();
+  }
+
+  public String webhookUrl() {
+    return submission.webhookUrl();
+  }
+
+  public Instant createdAt() {
+    return submission.createdAt();
+  }
+
+  public JobStatus status() {
+    return state.status();
+  }
+
+  public int attempt() {
+    return state.attempt();
+  }
+
+  public Instant runAt() {
+    return state.runAt();
+  }
+
+  public Instant startedAt() {
+    return state.startedAt();
+  }
+
+  public Instant updatedAt() {
+    return state.updatedAt();
+  }
+
+  public double progress() {
+    return state.progress();
+  }
+
+  public long eventCount() {
+    return state.eventCount();
+  }
+
+  public long version() {
+    return state.version();
+  }
+
+  public String workerId() {
+    return lease.workerId();
+  }
+
+  public UUID leasedBy() {
+    return lease.leasedBy();
+  }
+
+  public String leaseToken() {
+    return lease.token();
+  }
+
+  public Instant leaseExpiresAt() {
+    return lease.expiresAt();
+  }
+
+  /** JSON text, or null. */
+  public String result() {
+    return outcome.result();
+  }
+
+  public String error() {
+    return outcome.error();
+  }
+
+  public Instant finishedAt() {
+    return outcome.finishedAt();
   }
 }
