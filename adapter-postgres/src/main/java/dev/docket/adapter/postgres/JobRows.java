@@ -6,7 +6,11 @@ import static dev.docket.adapter.postgres.jooq.Tables.JOB_EVENTS;
 import dev.docket.adapter.postgres.jooq.tables.records.JobEventsRecord;
 import dev.docket.domain.Job;
 import dev.docket.domain.JobEvent;
+import dev.docket.domain.JobLease;
+import dev.docket.domain.JobOutcome;
+import dev.docket.domain.JobState;
 import dev.docket.domain.JobStatus;
+import dev.docket.domain.JobSubmission;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,32 +29,34 @@ final class JobRows {
 
   static Job toJob(Record r) {
     return new Job(
-        r.get(JOBS.ID),
-        r.get(JOBS.OWNER_ID),
-        r.get(JOBS.QUEUE),
-        r.get(JOBS.KIND),
-        JobStatus.fromWire("status", r.get(JOBS.STATUS)),
-        Sql.text(r.get(JOBS.PAYLOAD)),
-        Sql.text(r.get(JOBS.METADATA)),
-        Sql.text(r.get(JOBS.RESULT)),
-        r.get(JOBS.ERROR),
-        r.get(JOBS.PRIORITY),
-        r.get(JOBS.ATTEMPT),
-        r.get(JOBS.MAX_ATTEMPTS),
-        Sql.instant(r.get(JOBS.RUN_AT)),
-        Sql.instant(r.get(JOBS.CREATED_AT)),
-        Sql.instant(r.get(JOBS.UPDATED_AT)),
-        Sql.instant(r.get(JOBS.STARTED_AT)),
-        Sql.instant(r.get(JOBS.FINISHED_AT)),
-        r.get(JOBS.PROGRESS),
-        r.get(JOBS.WORKER_ID),
-        r.get(JOBS.LEASED_BY),
-        r.get(JOBS.LEASE_TOKEN),
-        Sql.instant(r.get(JOBS.LEASE_EXPIRES_AT)),
-        r.get(JOBS.IDEMPOTENCY_KEY),
-        r.get(JOBS.WEBHOOK_URL),
-        r.get(JOBS.EVENT_COUNT),
-        r.get(JOBS.VERSION));
+        new JobSubmission(
+            r.get(JOBS.ID),
+            r.get(JOBS.OWNER_ID),
+            r.get(JOBS.QUEUE),
+            r.get(JOBS.KIND),
+            Sql.text(r.get(JOBS.PAYLOAD)),
+            Sql.text(r.get(JOBS.METADATA)),
+            r.get(JOBS.PRIORITY),
+            r.get(JOBS.MAX_ATTEMPTS),
+            r.get(JOBS.IDEMPOTENCY_KEY),
+            r.get(JOBS.WEBHOOK_URL),
+            Sql.instant(r.get(JOBS.CREATED_AT))),
+        new JobState(
+            JobStatus.fromWire("status", r.get(JOBS.STATUS)),
+            r.get(JOBS.ATTEMPT),
+            Sql.instant(r.get(JOBS.RUN_AT)),
+            Sql.instant(r.get(JOBS.STARTED_AT)),
+            Sql.instant(r.get(JOBS.UPDATED_AT)),
+            r.get(JOBS.PROGRESS),
+            r.get(JOBS.EVENT_COUNT),
+            r.get(JOBS.VERSION)),
+        new JobLease(
+            r.get(JOBS.WORKER_ID),
+            r.get(JOBS.LEASED_BY),
+            r.get(JOBS.LEASE_TOKEN),
+            Sql.instant(r.get(JOBS.LEASE_EXPIRES_AT))),
+        new JobOutcome(
+            Sql.text(r.get(JOBS.RESULT)), r.get(JOBS.ERROR), Sql.instant(r.get(JOBS.FINISHED_AT))));
   }
 
   static JobEvent toEvent(Record r) {

@@ -4,7 +4,11 @@ import dev.docket.adapter.sqlite.jooq.tables.records.JobEventsRecord;
 import dev.docket.adapter.sqlite.jooq.tables.records.JobsRecord;
 import dev.docket.domain.Job;
 import dev.docket.domain.JobEvent;
+import dev.docket.domain.JobLease;
+import dev.docket.domain.JobOutcome;
+import dev.docket.domain.JobState;
 import dev.docket.domain.JobStatus;
+import dev.docket.domain.JobSubmission;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -42,32 +46,33 @@ final class Rows {
 
   static Job toJob(JobsRecord r) {
     return new Job(
-        uuid(r.getId()),
-        uuid(r.getOwnerId()),
-        r.getQueue(),
-        r.getKind(),
-        status(r.getStatus()),
-        r.getPayload(),
-        r.getMetadata(),
-        r.getResult(),
-        r.getError(),
-        r.getPriority(),
-        r.getAttempt(),
-        r.getMaxAttempts(),
-        instant(r.getRunAt()),
-        instant(r.getCreatedAt()),
-        instant(r.getUpdatedAt()),
-        instant(r.getStartedAt()),
-        instant(r.getFinishedAt()),
-        r.getProgress(),
-        r.getWorkerId(),
-        uuid(r.getLeasedBy()),
-        r.getLeaseToken(),
-        instant(r.getLeaseExpiresAt()),
-        r.getIdempotencyKey(),
-        r.getWebhookUrl(),
-        r.getEventCount(),
-        r.getVersion());
+        new JobSubmission(
+            uuid(r.getId()),
+            uuid(r.getOwnerId()),
+            r.getQueue(),
+            r.getKind(),
+            r.getPayload(),
+            r.getMetadata(),
+            r.getPriority(),
+            r.getMaxAttempts(),
+            r.getIdempotencyKey(),
+            r.getWebhookUrl(),
+            instant(r.getCreatedAt())),
+        new JobState(
+            status(r.getStatus()),
+            r.getAttempt(),
+            instant(r.getRunAt()),
+            instant(r.getStartedAt()),
+            instant(r.getUpdatedAt()),
+            r.getProgress(),
+            r.getEventCount(),
+            r.getVersion()),
+        new JobLease(
+            r.getWorkerId(),
+            uuid(r.getLeasedBy()),
+            r.getLeaseToken(),
+            instant(r.getLeaseExpiresAt())),
+        new JobOutcome(r.getResult(), r.getError(), instant(r.getFinishedAt())));
   }
 
   /** Every column of the job except {@code request_hash}, which only an insert sets. */

@@ -6,7 +6,11 @@ import dev.docket.domain.Artifact;
 import dev.docket.domain.AuditEntry;
 import dev.docket.domain.Job;
 import dev.docket.domain.JobEvent;
+import dev.docket.domain.JobLease;
+import dev.docket.domain.JobOutcome;
+import dev.docket.domain.JobState;
 import dev.docket.domain.JobStatus;
+import dev.docket.domain.JobSubmission;
 import dev.docket.domain.Role;
 import dev.docket.domain.User;
 import dev.docket.domain.WebhookDelivery;
@@ -151,32 +155,34 @@ final class RecordFields {
   private static JobRow job(LineFields f) {
     Job job =
         new Job(
-            f.uuid("id"),
-            f.uuid("owner_id"),
-            f.text("queue"),
-            f.text("kind"),
-            JobStatus.fromWire("status", f.text("status")),
-            f.text("payload"),
-            f.text("metadata"),
-            f.textOrNull("result"),
-            f.textOrNull("error"),
-            f.integer("priority"),
-            f.integer("attempt"),
-            f.integer("max_attempts"),
-            f.instant("run_at"),
-            f.instant("created_at"),
-            f.instant("updated_at"),
-            f.instantOrNull("started_at"),
-            f.instantOrNull("finished_at"),
-            f.decimal("progress"),
-            f.textOrNull("worker_id"),
-            f.uuidOrNull("leased_by"),
-            f.textOrNull("lease_token"),
-            f.instantOrNull("lease_expires_at"),
-            f.textOrNull("idempotency_key"),
-            f.textOrNull("webhook_url"),
-            f.number("event_count"),
-            f.number("version"));
+            new JobSubmission(
+                f.uuid("id"),
+                f.uuid("owner_id"),
+                f.text("queue"),
+                f.text("kind"),
+                f.text("payload"),
+                f.text("metadata"),
+                f.integer("priority"),
+                f.integer("max_attempts"),
+                f.textOrNull("idempotency_key"),
+                f.textOrNull("webhook_url"),
+                f.instant("created_at")),
+            new JobState(
+                JobStatus.fromWire("status", f.text("status")),
+                f.integer("attempt"),
+                f.instant("run_at"),
+                f.instantOrNull("started_at"),
+                f.instant("updated_at"),
+                f.decimal("progress"),
+                f.number("event_count"),
+                f.number("version")),
+            new JobLease(
+                f.textOrNull("worker_id"),
+                f.uuidOrNull("leased_by"),
+                f.textOrNull("lease_token"),
+                f.instantOrNull("lease_expires_at")),
+            new JobOutcome(
+                f.textOrNull("result"), f.textOrNull("error"), f.instantOrNull("finished_at")));
     return new JobRow(job, f.textOrNull("request_hash"));
   }
 
