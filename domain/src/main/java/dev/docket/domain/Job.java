@@ -49,7 +49,7 @@ public record Job(JobSubmission submission, JobState state, JobLease lease, JobO
 
   /** Whether a lease is held right now (running and not yet expired). */
   public boolean leaseHeldAt(Instant now) {
-    return status() == JobStatus.RUNNING && lease.expiresAt() != null && !lease.isExpiredAt(now);
+    return status() == JobStatus.RUNNING && lease.isHeldAt(now);
   }
 
   /**

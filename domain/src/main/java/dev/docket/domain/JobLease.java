@@ -21,6 +21,11 @@ public record JobLease(String workerId, UUID leasedBy, String token, Instant exp
     expiresAt = Job.ms(expiresAt);
   }
 
+  /** Whether it runs until after {@code now}. */
+  boolean isHeldAt(Instant now) {
+    return expiresAt != null && !isExpiredAt(now);
+  }
+
   /** Whether {@code expiresAt} has passed at {@code now} (false when there is none). */
   boolean isExpiredAt(Instant now) {
     return Lease.isExpired(expiresAt, now);
