@@ -37,7 +37,7 @@ final class ArtifactsHandler {
       Artifact a =
           artifacts.put(
               Auth.actor(ctx),
-              JobsHandler.id(ctx),
+              Params.jobId(ctx),
               ctx.pathParam("name"),
               ctx.header("Content-Type"),
               token,
@@ -49,11 +49,11 @@ final class ArtifactsHandler {
   void list(Context ctx) throws IOException {
     replies.ok(
         ctx,
-        new ArtifactList(ArtifactView.all(artifacts.list(Auth.actor(ctx), JobsHandler.id(ctx)))));
+        new ArtifactList(ArtifactView.all(artifacts.list(Auth.actor(ctx), Params.jobId(ctx)))));
   }
 
   void get(Context ctx) throws IOException {
-    UUID id = JobsHandler.id(ctx);
+    UUID id = Params.jobId(ctx);
     Artifact a = artifacts.find(Auth.actor(ctx), id, ctx.pathParam("name"));
     String etag = "\"" + a.sha256() + "\"";
     HttpServletResponse res = ctx.res();

@@ -44,7 +44,7 @@ final class EventStream {
   }
 
   void handle(Context ctx) throws IOException, InterruptedException {
-    UUID id = JobsHandler.id(ctx);
+    UUID id = Params.jobId(ctx);
     requireEventStream(ctx);
     long from = start(ctx);
     events.job(Auth.actor(ctx), id);

@@ -32,7 +32,7 @@ final class EventsHandler {
   void append(Context ctx) throws IOException {
     AppendBody b = bodies.read(ctx, AppendBody.class);
     List<EventDraft> drafts = drafts(b.events());
-    Transition t = workers.append(Auth.actor(ctx), JobsHandler.id(ctx), b.leaseToken(), drafts);
+    Transition t = workers.append(Auth.actor(ctx), Params.jobId(ctx), b.leaseToken(), drafts);
     List<JobEvent> added = t.events();
     replies.json(ctx, 201, new AppendView(added.getFirst().seq(), added.getLast().seq()));
   }
@@ -41,7 +41,7 @@ final class EventsHandler {
     long from = Params.longValue(ctx, "from", 0);
     int limit =
         Params.integer(ctx, "limit", Rules.EVENTS_PER_APPEND_MAX, 1, Rules.EVENTS_PER_APPEND_MAX);
-    List<JobEvent> page = events.list(Auth.actor(ctx), JobsHandler.id(ctx), from, limit);
+    List<JobEvent> page = events.list(Auth.actor(ctx), Params.jobId(ctx), from, limit);
     long next = page.isEmpty() ? from : page.getLast().seq() + 1;
     replies.ok(ctx, new EventList(page.stream().map(EventView::of).toList(), next));
   }

@@ -10,7 +10,6 @@ import dev.docket.ports.usecase.SubmitResult;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 
 /** {@code /v1/jobs}: submit, batch, list, get, cancel, retry, delete. */
 final class JobsHandler {
@@ -66,28 +65,24 @@ final class JobsHandler {
   }
 
   void get(Context ctx) throws IOException {
-    replies.ok(ctx, single(jobs.get(Auth.actor(ctx), id(ctx))));
+    replies.ok(ctx, single(jobs.get(Auth.actor(ctx), Params.jobId(ctx))));
   }
 
   void cancel(Context ctx) throws IOException {
-    replies.ok(ctx, single(jobs.cancel(Auth.actor(ctx), id(ctx))));
+    replies.ok(ctx, single(jobs.cancel(Auth.actor(ctx), Params.jobId(ctx))));
   }
 
   void retry(Context ctx) throws IOException {
-    replies.ok(ctx, single(jobs.retry(Auth.actor(ctx), id(ctx))));
+    replies.ok(ctx, single(jobs.retry(Auth.actor(ctx), Params.jobId(ctx))));
   }
 
   void delete(Context ctx) {
-    jobs.delete(Auth.actor(ctx), id(ctx));
+    jobs.delete(Auth.actor(ctx), Params.jobId(ctx));
     Replies.noContent(ctx);
   }
 
   /** A job with its artifacts, as every single-job answer carries them. */
   JobView single(Job job) {
     return JobView.of(job, ArtifactView.all(artifacts.list(ADMITTED, job.id())), null);
-  }
-
-  static UUID id(Context ctx) {
-    return Params.pathId(ctx, "id", "job");
   }
 }

@@ -26,6 +26,11 @@ final class Params {
     return id;
   }
 
+  /** The job id in path parameter {@code id}, as a 404 of a job when malformed. */
+  static UUID jobId(Context ctx) {
+    return pathId(ctx, "id", "job");
+  }
+
   static String string(Context ctx, String name) {
     String v = ctx.queryParam(name);
     return v == null || v.isEmpty() ? null : v;

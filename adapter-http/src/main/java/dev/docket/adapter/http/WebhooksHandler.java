@@ -18,7 +18,7 @@ final class WebhooksHandler {
     replies.ok(
         ctx,
         new WebhookDeliveryList(
-            webhooks.list(Auth.actor(ctx), JobsHandler.id(ctx)).stream()
+            webhooks.list(Auth.actor(ctx), Params.jobId(ctx)).stream()
                 .map(WebhookDeliveryView::of)
                 .toList()));
   }

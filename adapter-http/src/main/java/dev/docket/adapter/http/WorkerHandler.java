@@ -42,14 +42,14 @@ final class WorkerHandler {
     HeartbeatBody b = bodies.read(ctx, HeartbeatBody.class);
     Job job =
         workers.heartbeat(
-            Auth.actor(ctx), JobsHandler.id(ctx), b.leaseToken(), b.progress(), b.leaseSeconds());
+            Auth.actor(ctx), Params.jobId(ctx), b.leaseToken(), b.progress(), b.leaseSeconds());
     replies.ok(ctx, new LeaseView(job.leaseExpiresAt()));
   }
 
   void complete(Context ctx) throws IOException {
     CompleteBody b = bodies.read(ctx, CompleteBody.class);
     String result = b.result() == null || b.result().isNull() ? null : bodies.text(b.result());
-    Job job = workers.complete(Auth.actor(ctx), JobsHandler.id(ctx), b.leaseToken(), result);
+    Job job = workers.complete(Auth.actor(ctx), Params.jobId(ctx), b.leaseToken(), result);
     replies.ok(ctx, jobs.single(job));
   }
 
@@ -57,7 +57,7 @@ final class WorkerHandler {
     FailBody b = bodies.read(ctx, FailBody.class);
     boolean retryable = b.retryable() == null || b.retryable();
     Job job =
-        workers.fail(Auth.actor(ctx), JobsHandler.id(ctx), b.leaseToken(), b.error(), retryable);
+        workers.fail(Auth.actor(ctx), Params.jobId(ctx), b.leaseToken(), b.error(), retryable);
     replies.ok(ctx, jobs.single(job));
   }
 }
