@@ -18,7 +18,7 @@ import java.util.UUID;
  * into the response, so no artifact is ever held whole in memory.
  */
 public final class ArtifactsHandler {
-  public static final String TOKEN_HEADER = "Docket-Lease-Token";
+  static final String TOKEN_HEADER = "Docket-Lease-Token";
 
   private final ArtifactService artifacts;
   private final Replies replies;

@@ -41,7 +41,7 @@ public record JobView(
     @JsonInclude(JsonInclude.Include.NON_NULL) String leaseToken) {
 
   /** In a list: no artifacts, no token. */
-  public static JobView brief(Job j) {
+  static JobView brief(Job j) {
     return of(j, null, null);
   }
 

@@ -18,7 +18,7 @@ import java.util.Map;
  * store's statistics at scrape time, so it is exact whichever instance made the changes.
  */
 public final class MetricsHandler {
-  public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
   private static final Actor SCRAPER = Actor.system("metrics");
 
   private final PrometheusMeterRegistry registry;

@@ -84,7 +84,7 @@ public final class OpsHandler {
     replies.ok(ctx, new StatusView("ready"));
   }
 
-  public static Duration olderThan(JsonNode node) {
+  static Duration olderThan(JsonNode node) {
     if (node == null || node.isNull()) {
       throw ValidationException.of("older_than", "is required");
     }

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * trace goes to the log only.
  */
 public final class ProblemMapper {
-  public static final String CONTENT_TYPE = "application/problem+json";
+  static final String CONTENT_TYPE = "application/problem+json";
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
   private final ObjectMapper json;
@@ -50,7 +50,7 @@ public final class ProblemMapper {
     routes.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e, ctx)));
   }
 
-  public Problem toProblem(Exception e, Context ctx) {
+  Problem toProblem(Exception e, Context ctx) {
     return switch (e) {
       case ValidationException v -> Problem.invalid(v.getMessage(), v.errors());
       case ApiException a -> Problem.of(a.type(), a.getMessage());
@@ -70,7 +70,7 @@ public final class ProblemMapper {
     };
   }
 
-  public Problem unauthorized(Context ctx, String detail) {
+  Problem unauthorized(Context ctx, String detail) {
     ctx.header("WWW-Authenticate", "Bearer");
     return Problem.of(ProblemType.UNAUTHORIZED, detail);
   }

@@ -20,7 +20,7 @@ public enum ProblemType {
   STORE_UNAVAILABLE(503, "Store unavailable", "store-unavailable"),
   HTTP(0, "HTTP error", "http");
 
-  public static final String BASE = "https://docket.dev/problems/";
+  static final String BASE = "https://docket.dev/problems/";
 
   private final int status;
   private final String title;
@@ -36,11 +36,11 @@ public enum ProblemType {
     return status;
   }
 
-  public String title() {
+  String title() {
     return title;
   }
 
-  public String uri() {
+  String uri() {
     return BASE + slug;
   }
 }

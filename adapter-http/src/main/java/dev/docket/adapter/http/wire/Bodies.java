@@ -48,7 +48,7 @@ public final class Bodies {
   }
 
   /** A JSON route accepts {@code application/json} (with any charset) or a {@code +json} type. */
-  public static void requireJson(Context ctx) {
+  static void requireJson(Context ctx) {
     String type = ctx.contentType();
     if (type == null || type.isBlank()) {
       return;

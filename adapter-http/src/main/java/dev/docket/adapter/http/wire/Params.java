@@ -11,8 +11,8 @@ import java.util.UUID;
  * query parameter is a client error naming the parameter (400).
  */
 public final class Params {
-  public static final int DEFAULT_LIMIT = 50;
-  public static final int MAX_LIMIT = 1000;
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 1000;
 
   private Params() {}
 
@@ -83,7 +83,7 @@ public final class Params {
     return uuid(ctx, "cursor");
   }
 
-  public static UUID uuidOrNull(String text) {
+  static UUID uuidOrNull(String text) {
     if (text == null || text.length() != 36) {
       return null;
     }

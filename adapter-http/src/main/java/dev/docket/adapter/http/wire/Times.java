@@ -19,7 +19,7 @@ public final class Times {
   private Times() {}
 
   /** An RFC 3339 time with an offset (e.g. {@code Z}), or null when {@code text} is not one. */
-  public static Instant parseOrNull(String text) {
+  static Instant parseOrNull(String text) {
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
