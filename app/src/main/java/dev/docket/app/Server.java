@@ -2,8 +2,8 @@ package dev.docket.app;
 
 import dev.docket.adapter.http.HttpApi;
 import dev.docket.adapter.http.HttpConfig;
-import dev.docket.adapter.http.MetricsJobListener;
 import dev.docket.adapter.http.TimedStore;
+import dev.docket.adapter.http.metrics.MetricsJobListener;
 import dev.docket.ports.Store;
 import dev.docket.ports.usecase.AdminService;
 import dev.docket.ports.usecase.Docket;

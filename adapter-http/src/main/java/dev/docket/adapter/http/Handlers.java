@@ -1,6 +1,19 @@
 package dev.docket.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docket.adapter.http.artifacts.ArtifactsHandler;
+import dev.docket.adapter.http.auth.Auth;
+import dev.docket.adapter.http.events.EventStream;
+import dev.docket.adapter.http.events.EventsHandler;
+import dev.docket.adapter.http.jobs.JobsHandler;
+import dev.docket.adapter.http.metrics.MetricsHandler;
+import dev.docket.adapter.http.ops.OpsHandler;
+import dev.docket.adapter.http.users.KeysHandler;
+import dev.docket.adapter.http.users.UsersHandler;
+import dev.docket.adapter.http.webhooks.WebhooksHandler;
+import dev.docket.adapter.http.wire.Bodies;
+import dev.docket.adapter.http.wire.Replies;
+import dev.docket.adapter.http.worker.WorkerHandler;
 import dev.docket.ports.usecase.Docket;
 
 /** Every handler of the API, wired to the use cases. */

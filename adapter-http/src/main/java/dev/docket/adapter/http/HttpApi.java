@@ -1,6 +1,14 @@
 package dev.docket.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docket.adapter.http.artifacts.ArtifactsHandler;
+import dev.docket.adapter.http.jobs.JobsHandler;
+import dev.docket.adapter.http.metrics.RequestMetrics;
+import dev.docket.adapter.http.ops.OpsHandler;
+import dev.docket.adapter.http.problem.ProblemMapper;
+import dev.docket.adapter.http.users.UsersHandler;
+import dev.docket.adapter.http.wire.WireJson;
+import dev.docket.adapter.http.worker.WorkerHandler;
 import dev.docket.ports.usecase.Docket;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;

@@ -1,5 +1,6 @@
 package dev.docket.adapter.http;
 
+import dev.docket.adapter.http.metrics.MetricsJobListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;

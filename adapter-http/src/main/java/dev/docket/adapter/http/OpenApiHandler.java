@@ -1,5 +1,6 @@
 package dev.docket.adapter.http;
 
+import dev.docket.adapter.http.wire.Replies;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package dev.docket.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docket.adapter.http.metrics.MetricsJobListener;
 import dev.docket.adapter.sqlite.SqliteStore;
 import dev.docket.ports.Store;
 import dev.docket.ports.usecase.Docket;

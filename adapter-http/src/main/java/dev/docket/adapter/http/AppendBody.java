@@ -1,6 +1,0 @@
-package dev.docket.adapter.http;
-
-import java.util.List;
-
-/** Events to append, with the lease token (an admin may leave it out). */
-record AppendBody(String leaseToken, List<EventBody> events) {}

@@ -1,8 +1,0 @@
-package dev.docket.adapter.http;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.List;
-
-/** {@code {"entries": [...], "next_cursor": ...}}; the cursor is absent on the last page. */
-record AuditList(
-    List<AuditEntryView> entries, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {}

@@ -1,6 +1,0 @@
-package dev.docket.adapter.http;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** Completion: the lease token and an optional result (any JSON). */
-record CompleteBody(String leaseToken, JsonNode result) {}

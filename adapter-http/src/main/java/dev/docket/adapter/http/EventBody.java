@@ -1,6 +1,0 @@
-package dev.docket.adapter.http;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** One event to append: a type and any JSON data. */
-record EventBody(String type, JsonNode data) {}

@@ -1,4 +1,0 @@
-package dev.docket.adapter.http;
-
-/** A heartbeat: the lease token, and optionally progress and a new lease length. */
-record HeartbeatBody(String leaseToken, Double progress, Integer leaseSeconds) {}

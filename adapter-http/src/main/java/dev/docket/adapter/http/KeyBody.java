@@ -1,6 +1,0 @@
-package dev.docket.adapter.http;
-
-import java.time.Instant;
-
-/** A new key: a name and an optional expiry. */
-record KeyBody(String name, Instant expiresAt) {}

@@ -1,6 +1,0 @@
-package dev.docket.adapter.http;
-
-import java.time.Instant;
-
-/** The answer to a heartbeat. */
-record LeaseView(Instant leaseExpiresAt) {}

@@ -1,6 +1,0 @@
-package dev.docket.adapter.http;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** {@code {"older_than": "30d"}}: seconds as an integer or a duration string. */
-record PruneBody(JsonNode olderThan) {}

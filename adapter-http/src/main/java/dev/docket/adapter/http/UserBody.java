@@ -1,6 +1,0 @@
-package dev.docket.adapter.http;
-
-import java.util.List;
-
-/** A new user. */
-record UserBody(String name, String email, List<String> roles) {}

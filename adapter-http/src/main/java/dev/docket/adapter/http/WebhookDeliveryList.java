@@ -1,6 +1,0 @@
-package dev.docket.adapter.http;
-
-import java.util.List;
-
-/** {@code {"deliveries": [...]}}, newest first. */
-record WebhookDeliveryList(List<WebhookDeliveryView> deliveries) {}

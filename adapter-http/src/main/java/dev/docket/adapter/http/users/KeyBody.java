@@ -1,0 +1,6 @@
+package dev.docket.adapter.http.users;
+
+import java.time.Instant;
+
+/** A new key: a name and an optional expiry. */
+record KeyBody(String name, Instant expiresAt) {}
