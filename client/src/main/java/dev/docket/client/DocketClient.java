@@ -1,0 +1,131 @@
+package dev.docket.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+
+/**
+ * A client of one Docket server, safe to share between threads. Build it with {@link
+ * #builder(String)}; its sub-APIs follow the sections of the HTTP API.
+ *
+ * <p><b>Errors.</b> An error answer is thrown as a {@link DocketException} subclass carrying the
+ * problem details ({@link NotFoundException}, {@link LeaseLostException}, {@link
+ * ValidationException} naming the field, ...); no answer at all is a {@link
+ * DocketUnreachableException}.
+ *
+ * <p><b>Retries.</b> Within the {@link RetryPolicy} budget, every call is repeated after a refused
+ * connection and after a 503 (honouring {@code Retry-After}): in both cases the server did not act.
+ * After other failures (a connection broken mid-way, a timeout) only calls whose repetition has no
+ * further effect are repeated: reads, heartbeats, uploads from a file, prunes, and submits, which
+ * always carry an idempotency key (the caller's or a random one per submit) so that the server
+ * makes one job however often the request arrives. Complete, fail, event appends, claims, cancels
+ * and the user and key writes are not: the reasons are on {@link WorkerApi} and {@link EventsApi}.
+ */
+public final class DocketClient {
+  private final JobsApi jobs;
+  private final WorkerApi worker;
+  private final EventsApi events;
+  private final ArtifactsApi artifacts;
+  private final UsersApi users;
+  private final OpsApi ops;
+
+  private DocketClient(Transport t) {
+    this.jobs = new JobsApi(t);
+    this.worker = new WorkerApi(t);
+    this.events = new EventsApi(t);
+    this.artifacts = new ArtifactsApi(t);
+    this.users = new UsersApi(t);
+    this.ops = new OpsApi(t);
+  }
+
+  /**
+   * A builder for a client of the server at {@code baseUrl}, e.g. {@code http://localhost:8080}.
+   */
+  public static Builder builder(String baseUrl) {
+    return new Builder(baseUrl);
+  }
+
+  /** Submitting and managing jobs. */
+  public JobsApi jobs() {
+    return jobs;
+  }
+
+  /** Claiming and working jobs. */
+  public WorkerApi worker() {
+    return worker;
+  }
+
+  /** Jobs' event logs. */
+  public EventsApi events() {
+    return events;
+  }
+
+  /** Jobs' artifacts. */
+  public ArtifactsApi artifacts() {
+    return artifacts;
+  }
+
+  /** Users and keys. */
+  public UsersApi users() {
+    return users;
+  }
+
+  /** Statistics, audit, prune and health. */
+  public OpsApi ops() {
+    return ops;
+  }
+
+  /** The settings of a {@link DocketClient}; every one but the base URL has a default. */
+  public static final class Builder {
+    private final URI baseUrl;
+    private String apiKey;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+    private Builder(String baseUrl) {
+      String base = Objects.requireNonNull(baseUrl, "baseUrl");
+      this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
+    }
+
+    /** The API key sent as {@code Authorization: Bearer}; none by default. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** How long to wait for a connection (default 5 s). */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = Objects.requireNonNull(connectTimeout);
+      return this;
+    }
+
+    /**
+     * How long to wait for an answer (default 30 s); a long-poll claim adds its wait, transfers and
+     * event streams are not limited by it.
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = Objects.requireNonNull(requestTimeout);
+      return this;
+    }
+
+    /** How failed calls are repeated (default {@link RetryPolicy#defaults()}). */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy);
+      return this;
+    }
+
+    /** The client. */
+    public DocketClient build() {
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(connectTimeout)
+              .executor(Executors.newVirtualThreadPerTaskExecutor())
+              .build();
+      return new DocketClient(new Transport(http, baseUrl, apiKey, requestTimeout, retryPolicy));
+    }
+  }
+}

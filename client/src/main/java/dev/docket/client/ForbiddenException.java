@@ -1,0 +1,10 @@
+package dev.docket.client;
+
+/** 403: the key's user lacks the role for this call. */
+public class ForbiddenException extends DocketException {
+  private static final long serialVersionUID = 1L;
+
+  public ForbiddenException(Problem problem) {
+    super(problem);
+  }
+}

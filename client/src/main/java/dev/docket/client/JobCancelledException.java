@@ -1,0 +1,10 @@
+package dev.docket.client;
+
+/** 409 {@code cancelled}: the job was cancelled while this worker held it; stop working it. */
+public class JobCancelledException extends ConflictException {
+  private static final long serialVersionUID = 1L;
+
+  public JobCancelledException(Problem problem) {
+    super(problem);
+  }
+}

@@ -1,0 +1,10 @@
+package dev.docket.client;
+
+/** 404: no such resource, or one that belongs to another user. */
+public class NotFoundException extends DocketException {
+  private static final long serialVersionUID = 1L;
+
+  public NotFoundException(Problem problem) {
+    super(problem);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.docket.client;
+
+/**
+ * 503: the server or its store was unavailable for longer than the retry budget; nothing was
+ * written.
+ */
+public class ServiceUnavailableException extends DocketException {
+  private static final long serialVersionUID = 1L;
+
+  public ServiceUnavailableException(Problem problem) {
+    super(problem);
+  }
+}

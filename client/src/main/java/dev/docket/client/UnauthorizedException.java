@@ -1,0 +1,10 @@
+package dev.docket.client;
+
+/** 401: no key, or a key that is unknown, revoked or expired. */
+public class UnauthorizedException extends DocketException {
+  private static final long serialVersionUID = 1L;
+
+  public UnauthorizedException(Problem problem) {
+    super(problem);
+  }
+}
