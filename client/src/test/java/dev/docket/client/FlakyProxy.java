@@ -1,0 +1,88 @@
+package dev.docket.client;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A proxy in front of a server that loses answers: the first {@code lose} requests it forwards
+ * reach the server and do their work, but the client gets a 503 instead of the answer, as from a
+ * gateway whose upstream connection broke after the request was sent.
+ */
+final class FlakyProxy implements AutoCloseable {
+  private static final Set<String> HOP =
+      Set.of("connection", "content-length", "host", "transfer-encoding", "upgrade", "expect");
+
+  private final HttpServer server;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String target;
+  private final AtomicInteger lose;
+  final AtomicInteger forwarded = new AtomicInteger();
+
+  FlakyProxy(String target, int lose) throws IOException {
+    this.target = target;
+    this.lose = new AtomicInteger(lose);
+    server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  String url() {
+    return "http://localhost:" + server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      byte[] body = ex.getRequestBody().readAllBytes();
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(target + ex.getRequestURI()))
+              .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+      ex.getRequestHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!HOP.contains(name.toLowerCase())) {
+                  values.forEach(v -> b.header(name, v));
+                }
+              });
+      HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+      forwarded.incrementAndGet();
+      if (lose.getAndDecrement() > 0) {
+        r.body().close();
+        ex.getResponseHeaders().put("Retry-After", List.of("0"));
+        ex.sendResponseHeaders(503, -1);
+        return;
+      }
+      r.headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                  ex.getResponseHeaders().put(name, values);
+                }
+              });
+      ex.sendResponseHeaders(r.statusCode(), r.statusCode() == 204 ? -1 : 0);
+      try (InputStream in = r.body();
+          OutputStream out = ex.getResponseBody()) {
+        in.transferTo(out);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

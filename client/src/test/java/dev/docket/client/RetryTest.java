@@ -1,0 +1,94 @@
+package dev.docket.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RetryTest {
+
+  @Test
+  void aSubmitWhoseAnswersWereLostIsRepeatedAndMakesExactlyOneJob() throws Exception {
+    try (TestServer server = TestServer.start();
+        FlakyProxy proxy = new FlakyProxy(server.url(), 2)) {
+      DocketClient viaProxy =
+          DocketClient.builder(proxy.url()).apiKey(TestServer.ADMIN_KEY).build();
+      String queue = TestServer.newQueue();
+
+      Job job = viaProxy.jobs().submit(NewJob.builder("once").queue(queue).build());
+
+      assertThat(proxy.forwarded.get()).as("three submits reached the server").isEqualTo(3);
+      assertThat(server.admin().jobs().list(JobQuery.all().withQueue(queue)).items())
+          .extracting(Job::id)
+          .containsExactly(job.id());
+    }
+  }
+
+  @Test
+  void a503BeyondTheBudgetIsThrownAndStillMadeOneJob() throws Exception {
+    try (TestServer server = TestServer.start();
+        FlakyProxy proxy = new FlakyProxy(server.url(), Integer.MAX_VALUE)) {
+      DocketClient viaProxy =
+          DocketClient.builder(proxy.url())
+              .apiKey(TestServer.ADMIN_KEY)
+              .retryPolicy(
+                  new RetryPolicy(
+                      Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1)))
+              .build();
+      String queue = TestServer.newQueue();
+
+      assertThatThrownBy(() -> viaProxy.jobs().submit(NewJob.builder("k").queue(queue).build()))
+          .isInstanceOf(ServiceUnavailableException.class);
+
+      assertThat(proxy.forwarded.get()).isGreaterThan(1);
+      assertThat(server.admin().jobs().list(JobQuery.all().withQueue(queue)).items()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aSubmitToAServerNotYetListeningWaitsForItWithBackoff() throws Exception {
+    int port = freePort();
+    DocketClient early =
+        DocketClient.builder("http://localhost:" + port)
+            .apiKey(TestServer.ADMIN_KEY)
+            .retryPolicy(RetryPolicy.defaults().withBudget(Duration.ofSeconds(20)))
+            .build();
+    String queue = TestServer.newQueue();
+    CompletableFuture<Job> submit =
+        CompletableFuture.supplyAsync(
+            () -> early.jobs().submit(NewJob.builder("early").queue(queue).build()));
+    Thread.sleep(1000);
+    assertThat(submit).isNotDone();
+    try (TestServer server = TestServer.startOn(port)) {
+      Job job = submit.get(20, TimeUnit.SECONDS);
+      assertThat(server.admin().jobs().list(JobQuery.all().withQueue(queue)).items())
+          .extracting(Job::id)
+          .containsExactly(job.id());
+    }
+  }
+
+  @Test
+  void withoutRetriesARefusedConnectionIsUnreachableAtOnce() throws Exception {
+    DocketClient client =
+        DocketClient.builder("http://localhost:" + freePort())
+            .apiKey(TestServer.ADMIN_KEY)
+            .retryPolicy(RetryPolicy.none())
+            .build();
+    assertThatThrownBy(
+            () -> client.worker().complete("0193a0a0-0000-7000-8000-000000000000", "t", null))
+        .isInstanceOf(DocketUnreachableException.class)
+        .hasCauseInstanceOf(java.net.ConnectException.class);
+    assertThat(client.ops().healthy()).isFalse();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
