@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * A job's event log: append (lease holders), read a page, or follow it live.
  *
- * <p>An append is repeated only when the server surely did not act (connection refused, or a 503):
- * the log is append-only, so a repeated append that had arrived would write its events twice.
+ * <p>An append is repeated only when the server surely did not act (connection refused, or Docket's
+ * own 503): the log is append-only, so a repeated append that had arrived would write its events
+ * twice.
  */
 public final class EventsApi {
   private final Transport t;

@@ -9,7 +9,8 @@ enum Replay {
   ANY_FAILURE,
   /**
    * Only when the server surely did not act: the connection was refused or timed out before it was
-   * made, or the server answered 503 (the contract promises nothing was written then).
+   * made, or Docket itself answered 503 with a problem document (the contract promises nothing was
+   * written then; a 503 page from a proxy in between promises nothing).
    */
   UNSENT_ONLY,
   /** Never: the body cannot be produced twice (an upload from an {@code InputStream}). */

@@ -109,8 +109,9 @@ final class Transport {
       if (r.statusCode() < 400) {
         return r;
       }
+      boolean docket503 = r.statusCode() == 503 && isProblem(r);
       Problem problem = problem(r);
-      if (r.statusCode() == 503 && replay != Replay.NEVER) {
+      if (r.statusCode() == 503 && mayRepeat503(docket503, replay)) {
         if (pause(start, attempt, retryAfter(r))) {
           continue;
         }
@@ -125,6 +126,23 @@ final class Transport {
       case UNSENT_ONLY -> unsent(e);
       case NEVER -> false;
     };
+  }
+
+  /**
+   * Docket's own 503 (a problem document) promises that nothing was written, so any call may be
+   * sent again; a 503 from something in between (a proxy whose upstream broke) promises nothing, so
+   * only calls that may be repeated after any failure are.
+   */
+  private static boolean mayRepeat503(boolean fromDocket, Replay replay) {
+    return switch (replay) {
+      case ANY_FAILURE -> true;
+      case UNSENT_ONLY -> fromDocket;
+      case NEVER -> false;
+    };
+  }
+
+  private static boolean isProblem(HttpResponse<?> r) {
+    return r.headers().firstValue("Content-Type").orElse("").contains("problem+json");
   }
 
   /** The request never left: the connection was refused or could not be made in time. */

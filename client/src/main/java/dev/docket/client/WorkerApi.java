@@ -17,12 +17,13 @@ import java.util.Map;
  *   <li>{@link #heartbeat} after any failure: a second heartbeat with the same token only extends
  *       the lease again, and the same progress is not logged twice.
  *   <li>{@link #claim}, {@link #complete} and {@link #fail} only when the server surely did not act
- *       (connection refused, or a 503, after which nothing was written). A second complete or fail
- *       after one that did arrive is answered 409 {@code lease-lost} (the lease ended with the
- *       first outcome), so repeating it would turn a success into an error; a repeated claim would
- *       lease a second batch. When such a call breaks mid-way, {@link DocketUnreachableException}
- *       is thrown: a worker should then read the job ({@code jobs().get}) to learn whether its
- *       outcome landed, or leave it to the server, which rescues an expired lease.
+ *       (connection refused, or Docket's own 503, after which nothing was written). A second
+ *       complete or fail after one that did arrive is answered 409 {@code lease-lost} (the lease
+ *       ended with the first outcome), so repeating it would turn a success into an error; a
+ *       repeated claim would lease a second batch. When such a call breaks mid-way, {@link
+ *       DocketUnreachableException} is thrown: a worker should then read the job ({@code
+ *       jobs().get}) to learn whether its outcome landed, or leave it to the server, which rescues
+ *       an expired lease.
  * </ul>
  */
 public final class WorkerApi {

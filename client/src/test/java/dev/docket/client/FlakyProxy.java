@@ -10,14 +10,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A proxy in front of a server that loses answers: the first {@code lose} requests it forwards
- * reach the server and do their work, but the client gets a 503 instead of the answer, as from a
- * gateway whose upstream connection broke after the request was sent.
+ * A proxy in front of a server that fails in two ways. It first answers {@code refuse} requests
+ * itself with the 503 problem document Docket sends when its store is unavailable (nothing reached
+ * the server). Then the first {@code lose} requests it forwards reach the server and do their work,
+ * but the client gets a plain 503 instead of the answer, as from a gateway whose upstream
+ * connection broke after the request was sent.
  */
 final class FlakyProxy implements AutoCloseable {
   private static final Set<String> HOP =
@@ -28,10 +31,16 @@ final class FlakyProxy implements AutoCloseable {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String target;
   private final AtomicInteger lose;
+  private final AtomicInteger refuse;
   final AtomicInteger forwarded = new AtomicInteger();
 
   FlakyProxy(String target, int lose) throws IOException {
+    this(target, 0, lose);
+  }
+
+  FlakyProxy(String target, int refuse, int lose) throws IOException {
     this.target = target;
+    this.refuse = new AtomicInteger(refuse);
     this.lose = new AtomicInteger(lose);
     server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
     server.createContext("/", this::handle);
@@ -45,6 +54,17 @@ final class FlakyProxy implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       byte[] body = ex.getRequestBody().readAllBytes();
+      if (refuse.getAndDecrement() > 0) {
+        byte[] problem =
+            ("{\"type\":\"https://docket.dev/problems/store-unavailable\",\"title\":\"Store"
+                    + " unavailable\",\"status\":503,\"detail\":\"locked\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().put("Content-Type", List.of("application/problem+json"));
+        ex.getResponseHeaders().put("Retry-After", List.of("1"));
+        ex.sendResponseHeaders(503, problem.length);
+        ex.getResponseBody().write(problem);
+        return;
+      }
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create(target + ex.getRequestURI()))
               .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));

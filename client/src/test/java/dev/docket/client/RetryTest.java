@@ -51,6 +51,49 @@ class RetryTest {
   }
 
   @Test
+  void aCompleteWhoseAnswerWasLostIsNotRepeatedSoItsOutcomeStands() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      DocketClient admin = server.admin();
+      String queue = TestServer.newQueue();
+      Job job = admin.jobs().submit(NewJob.builder("k").queue(queue).build());
+      String token = admin.worker().claim(queue, Claim.by("w")).get(0).leaseToken();
+      try (FlakyProxy proxy = new FlakyProxy(server.url(), 1)) {
+        DocketClient viaProxy =
+            DocketClient.builder(proxy.url()).apiKey(TestServer.ADMIN_KEY).build();
+
+        assertThatThrownBy(() -> viaProxy.worker().complete(job.id(), token, null))
+            .isInstanceOf(ServiceUnavailableException.class);
+
+        assertThat(proxy.forwarded.get()).as("sent once, not repeated").isEqualTo(1);
+      }
+      assertThat(admin.jobs().get(job.id()).status()).isEqualTo("succeeded");
+    }
+  }
+
+  @Test
+  void aCompleteRefusedWithDocketsOwn503IsRepeatedAfterRetryAfter() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      DocketClient admin = server.admin();
+      String queue = TestServer.newQueue();
+      Job job = admin.jobs().submit(NewJob.builder("k").queue(queue).build());
+      String token = admin.worker().claim(queue, Claim.by("w")).get(0).leaseToken();
+      try (FlakyProxy proxy = new FlakyProxy(server.url(), 2, 0)) {
+        DocketClient viaProxy =
+            DocketClient.builder(proxy.url()).apiKey(TestServer.ADMIN_KEY).build();
+        long start = System.nanoTime();
+
+        Job done = viaProxy.worker().complete(job.id(), token, null);
+
+        assertThat(done.status()).isEqualTo("succeeded");
+        assertThat(proxy.forwarded.get()).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+            .as("two waits of Retry-After: 1")
+            .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+      }
+    }
+  }
+
+  @Test
   void aSubmitToAServerNotYetListeningWaitsForItWithBackoff() throws Exception {
     int port = freePort();
     DocketClient early =
