@@ -32,10 +32,10 @@ public final class DocketClient {
   private final UsersApi users;
   private final OpsApi ops;
 
-  private DocketClient(Transport t) {
+  private DocketClient(Transport t, Duration streamIdleTimeout) {
     this.jobs = new JobsApi(t);
     this.worker = new WorkerApi(t);
-    this.events = new EventsApi(t);
+    this.events = new EventsApi(t, streamIdleTimeout);
     this.artifacts = new ArtifactsApi(t);
     this.users = new UsersApi(t);
     this.ops = new OpsApi(t);
@@ -85,6 +85,7 @@ public final class DocketClient {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Duration streamIdleTimeout = Duration.ofSeconds(60);
 
     private Builder(String baseUrl) {
       String base = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -118,6 +119,18 @@ public final class DocketClient {
       return this;
     }
 
+    /**
+     * How long a followed event stream may stay silent before the client takes the connection for
+     * dead and reopens it (default 60 s: four of the server's default 15 s keep-alive comments).
+     */
+    public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+      if (streamIdleTimeout.isNegative() || streamIdleTimeout.isZero()) {
+        throw new IllegalArgumentException("streamIdleTimeout must be positive");
+      }
+      this.streamIdleTimeout = streamIdleTimeout;
+      return this;
+    }
+
     /** The client. */
     public DocketClient build() {
       HttpClient http =
@@ -126,7 +139,8 @@ public final class DocketClient {
               .connectTimeout(connectTimeout)
               .executor(Executors.newVirtualThreadPerTaskExecutor())
               .build();
-      return new DocketClient(new Transport(http, baseUrl, apiKey, requestTimeout, retryPolicy));
+      return new DocketClient(
+          new Transport(http, baseUrl, apiKey, requestTimeout, retryPolicy), streamIdleTimeout);
     }
   }
 }

@@ -23,8 +23,9 @@ import java.util.stream.StreamSupport;
  * ends after the server's {@code end} event; {@link #endStatus()} then tells the job's final
  * status. A dropped connection is reopened with {@code Last-Event-ID} set to the last seq received,
  * within the client's retry budget (counted afresh for each reconnection); when that runs out, the
- * iterator throws {@link DocketUnreachableException}. A server that vanishes without closing the
- * connection is noticed only when the operating system gives up on it.
+ * iterator throws {@link DocketUnreachableException}. A connection on which nothing arrives for the
+ * client's stream idle timeout (the server sends a comment every 15 s by default) counts as
+ * dropped, so a server or network that vanished without closing it is noticed as well.
  *
  * <p>Not thread-safe, except {@link #close()}, which may be called from any thread to stop a read
  * in progress.
@@ -33,16 +34,24 @@ public final class EventStream implements Iterator<Event>, AutoCloseable {
   private final Transport t;
   private final String path;
   private final long from;
+  private final Duration idleTimeout;
   private long lastSeq = -1;
   private BufferedReader reader;
+  private volatile InputStream body;
+  private volatile long lastActivity = System.nanoTime();
+  private volatile boolean reading;
+  private int drops; // connections lost in a row without an event in between
+  private long firstDrop;
+  private Thread watchdog;
   private Event next;
   private String endStatus;
   private volatile boolean closed;
 
-  EventStream(Transport t, String path, long from) {
+  EventStream(Transport t, String path, long from, Duration idleTimeout) {
     this.t = t;
     this.path = path;
     this.from = from;
+    this.idleTimeout = idleTimeout;
   }
 
   @Override
@@ -50,9 +59,16 @@ public final class EventStream implements Iterator<Event>, AutoCloseable {
     while (next == null && endStatus == null && !closed) {
       try {
         if (reader == null) {
+          waitBeforeReopening();
           reader = open();
         }
-        next = read();
+        lastActivity = System.nanoTime();
+        reading = true;
+        try {
+          next = read();
+        } finally {
+          reading = false;
+        }
         if (next == null && endStatus == null) {
           dropped(); // the connection ended without the end event
         }
@@ -92,12 +108,41 @@ public final class EventStream implements Iterator<Event>, AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    BufferedReader r = reader;
-    if (r != null) {
+    Thread w = watchdog;
+    if (w != null) {
+      w.interrupt();
+    }
+    cut();
+  }
+
+  /**
+   * Ends the current connection. The raw body is closed rather than the reader, whose lock a
+   * blocked read holds; the blocked read then sees the end of its stream.
+   */
+  private void cut() {
+    InputStream in = body;
+    if (in != null) {
       try {
-        r.close();
+        in.close();
       } catch (IOException e) {
         // closing only cancels the exchange; nothing to report
+      }
+    }
+  }
+
+  /** Cuts a connection on which nothing arrived for the idle timeout, so that it is reopened. */
+  private void watch() {
+    long step = Math.max(1, idleTimeout.toMillis() / 4);
+    while (!closed) {
+      try {
+        Thread.sleep(step);
+      } catch (InterruptedException e) {
+        return;
+      }
+      // only a read that waits counts: a caller slow to ask for the next event is not a dead link
+      if (reading && System.nanoTime() - lastActivity > idleTimeout.toNanos()) {
+        lastActivity = System.nanoTime();
+        cut();
       }
     }
   }
@@ -111,18 +156,37 @@ public final class EventStream implements Iterator<Event>, AutoCloseable {
       b.header("Last-Event-ID", Long.toString(lastSeq));
     }
     HttpResponse<InputStream> r = t.send(b.build(), Replay.ANY_FAILURE);
-    return new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+    body = r.body();
+    lastActivity = System.nanoTime();
+    if (watchdog == null) {
+      watchdog = Thread.ofVirtual().name("docket-event-stream-watchdog").start(this::watch);
+    }
+    if (closed) {
+      cut();
+    }
+    return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
   }
 
   private void dropped() {
-    BufferedReader r = reader;
     reader = null;
-    if (r != null) {
-      try {
-        r.close();
-      } catch (IOException ignored) {
-        // the connection is gone already
-      }
+    cut();
+    if (drops++ == 0) {
+      firstDrop = System.nanoTime();
+    }
+  }
+
+  /**
+   * Backs off between reconnections that bring no event, so a server that accepts and at once
+   * closes the stream is not hammered; gives up when that lasts longer than the retry budget.
+   */
+  private void waitBeforeReopening() {
+    if (drops == 0) {
+      return;
+    }
+    if (!t.pause(firstDrop, drops - 1, null)) {
+      throw new DocketUnreachableException(
+          "the event stream of " + path + " keeps dropping",
+          new IOException(drops + " connections lost without an event"));
     }
   }
 
@@ -132,6 +196,7 @@ public final class EventStream implements Iterator<Event>, AutoCloseable {
     StringBuilder data = null;
     String line;
     while ((line = reader.readLine()) != null) {
+      lastActivity = System.nanoTime();
       if (line.isEmpty()) {
         if (data != null) {
           Event e = dispatch(event, data.toString());
@@ -171,6 +236,7 @@ public final class EventStream implements Iterator<Event>, AutoCloseable {
       }
       Event e = Json.MAPPER.readValue(data, Event.class);
       lastSeq = e.seq();
+      drops = 0;
       return e;
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("an event that is not JSON: " + data, e);

@@ -1,6 +1,7 @@
 package dev.docket.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,11 @@ import java.util.Map;
  */
 public final class EventsApi {
   private final Transport t;
+  private final Duration idleTimeout;
 
-  EventsApi(Transport t) {
+  EventsApi(Transport t, Duration idleTimeout) {
     this.t = t;
+    this.idleTimeout = idleTimeout;
   }
 
   /**
@@ -44,12 +47,13 @@ public final class EventsApi {
   /**
    * Follows the log from {@code from} until the job is terminal and every event has arrived,
    * reconnecting after a dropped connection from the last event received ({@code Last-Event-ID}),
-   * so no event is lost or repeated. Close the stream to stop early.
+   * so no event is lost or repeated; a connection silent for the client's stream idle timeout is
+   * reopened the same way. Close the stream to stop early.
    *
    * @throws NotFoundException (from the stream's first read) no such job, or another user's
    */
   public EventStream follow(String jobId, long from) {
-    return new EventStream(t, path(jobId) + "/stream", from);
+    return new EventStream(t, path(jobId) + "/stream", from, idleTimeout);
   }
 
   private static String path(String jobId) {

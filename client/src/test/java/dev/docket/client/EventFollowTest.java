@@ -3,6 +3,7 @@ package dev.docket.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +57,35 @@ class EventFollowTest {
 
         assertThat(seen).extracting(Event::seq).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(seen.get(3).data().asText()).isEqualTo("after");
+        assertThat(stream.endStatus()).contains("succeeded");
+      }
+    }
+  }
+
+  @Test
+  void aFollowWhoseConnectionFallsSilentReconnectsAfterTheIdleTimeout() throws Exception {
+    try (TestServer server = TestServer.start();
+        FlakyProxy proxy = new FlakyProxy(server.url(), 0)) {
+      proxy.freezeStreams.set(1);
+      DocketClient admin = server.admin();
+      DocketClient viaProxy =
+          DocketClient.builder(proxy.url())
+              .apiKey(TestServer.ADMIN_KEY)
+              .streamIdleTimeout(Duration.ofMillis(1500))
+              .build();
+      String queue = TestServer.newQueue();
+      Job job = admin.jobs().submit(NewJob.builder("k").queue(queue).build());
+      String token = admin.worker().claim(queue, Claim.by("w")).get(0).leaseToken();
+
+      try (EventStream stream = viaProxy.events().follow(job.id(), 0)) {
+        assertThat(stream.next().seq()).isZero(); // the first chunk passed, then silence
+        CompletableFuture<List<Event>> rest =
+            CompletableFuture.supplyAsync(() -> stream.stream().toList());
+        admin.events().append(job.id(), token, List.of(NewEvent.log("while silent")));
+        admin.worker().complete(job.id(), token, null);
+
+        List<Event> events = rest.get(15, TimeUnit.SECONDS);
+        assertThat(events).extracting(Event::seq).containsExactly(1L, 2L, 3L);
         assertThat(stream.endStatus()).contains("succeeded");
       }
     }

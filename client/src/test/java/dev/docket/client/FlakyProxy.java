@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +36,8 @@ final class FlakyProxy implements AutoCloseable {
   private final AtomicInteger lose;
   private final AtomicInteger refuse;
   final AtomicInteger forwarded = new AtomicInteger();
+  final AtomicInteger freezeStreams = new AtomicInteger();
+  private final CountDownLatch closing = new CountDownLatch(1);
 
   FlakyProxy(String target, int lose) throws IOException {
     this(target, 0, lose);
@@ -44,6 +49,7 @@ final class FlakyProxy implements AutoCloseable {
     this.lose = new AtomicInteger(lose);
     server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.start();
   }
 
@@ -92,9 +98,20 @@ final class FlakyProxy implements AutoCloseable {
                 }
               });
       ex.sendResponseHeaders(r.statusCode(), r.statusCode() == 204 ? -1 : 0);
+      boolean stream =
+          r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+      boolean freeze = stream && freezeStreams.getAndDecrement() > 0;
       try (InputStream in = r.body();
           OutputStream out = ex.getResponseBody()) {
-        in.transferTo(out);
+        byte[] chunk = new byte[8192];
+        for (int n; (n = in.read(chunk)) >= 0; ) {
+          out.write(chunk, 0, n);
+          out.flush();
+          if (freeze) {
+            closing.await(30, TimeUnit.SECONDS);
+            return;
+          }
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -103,6 +120,7 @@ final class FlakyProxy implements AutoCloseable {
 
   @Override
   public void close() {
+    closing.countDown();
     server.stop(0);
   }
 }
