@@ -20,26 +20,32 @@ public record AuditQuery(
     return new AuditQuery(null, null, null, null, null, null);
   }
 
+  /** Only entries of this action, e.g. {@code user.create}. */
   public AuditQuery withAction(String action) {
     return new AuditQuery(action, resource, actorId, since, limit, cursor);
   }
 
+  /** Only entries about this resource type, e.g. {@code user}. */
   public AuditQuery withResource(String resource) {
     return new AuditQuery(action, resource, actorId, since, limit, cursor);
   }
 
+  /** Only entries by this user. */
   public AuditQuery withActorId(String actorId) {
     return new AuditQuery(action, resource, actorId, since, limit, cursor);
   }
 
+  /** Only entries at or after this time. */
   public AuditQuery withSince(Instant since) {
     return new AuditQuery(action, resource, actorId, since, limit, cursor);
   }
 
+  /** At most this many entries per page. */
   public AuditQuery withLimit(int limit) {
     return new AuditQuery(action, resource, actorId, since, limit, cursor);
   }
 
+  /** The page after the one that gave this cursor. */
   public AuditQuery withCursor(String cursor) {
     return new AuditQuery(action, resource, actorId, since, limit, cursor);
   }

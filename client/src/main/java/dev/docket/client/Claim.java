@@ -29,22 +29,27 @@ public record Claim(
     return new Claim(workerId, null, null, null, null, null);
   }
 
+  /** At most this many jobs (1-100). */
   public Claim withLimit(int limit) {
     return new Claim(workerId, limit, leaseSeconds, kinds, preferKind, waitSeconds);
   }
 
+  /** Leases of this many seconds (5-3600). */
   public Claim withLeaseSeconds(int leaseSeconds) {
     return new Claim(workerId, limit, leaseSeconds, kinds, preferKind, waitSeconds);
   }
 
+  /** Only jobs of these kinds. */
   public Claim withKinds(String... kinds) {
     return new Claim(workerId, limit, leaseSeconds, List.of(kinds), preferKind, waitSeconds);
   }
 
+  /** Jobs of this kind first. */
   public Claim withPreferKind(String preferKind) {
     return new Claim(workerId, limit, leaseSeconds, kinds, preferKind, waitSeconds);
   }
 
+  /** Waits up to this many seconds (0-30) for a claimable job. */
   public Claim withWaitSeconds(int waitSeconds) {
     return new Claim(workerId, limit, leaseSeconds, kinds, preferKind, waitSeconds);
   }

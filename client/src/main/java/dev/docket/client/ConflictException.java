@@ -7,6 +7,7 @@ package dev.docket.client;
 public class ConflictException extends DocketException {
   private static final long serialVersionUID = 1L;
 
+  /** An exception for {@code problem}. */
   public ConflictException(Problem problem) {
     super(problem);
   }

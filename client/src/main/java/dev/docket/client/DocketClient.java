@@ -24,15 +24,17 @@ import java.util.concurrent.Executors;
  * arrives. Complete, fail, event appends, claims, cancels and the user and key writes are not: the
  * reasons are on {@link WorkerApi} and {@link EventsApi}.
  */
-public final class DocketClient {
+public final class DocketClient implements AutoCloseable {
   private final JobsApi jobs;
   private final WorkerApi worker;
   private final EventsApi events;
   private final ArtifactsApi artifacts;
   private final UsersApi users;
   private final OpsApi ops;
+  private final HttpClient http;
 
-  private DocketClient(Transport t, Duration streamIdleTimeout) {
+  private DocketClient(HttpClient http, Transport t, Duration streamIdleTimeout) {
+    this.http = http;
     this.jobs = new JobsApi(t);
     this.worker = new WorkerApi(t);
     this.events = new EventsApi(t, streamIdleTimeout);
@@ -76,6 +78,12 @@ public final class DocketClient {
   /** Statistics, audit, prune and health. */
   public OpsApi ops() {
     return ops;
+  }
+
+  /** Waits for calls in progress, then releases the connections; the client is unusable after. */
+  @Override
+  public void close() {
+    http.close();
   }
 
   /** The settings of a {@link DocketClient}; every one but the base URL has a default. */
@@ -140,7 +148,9 @@ public final class DocketClient {
               .executor(Executors.newVirtualThreadPerTaskExecutor())
               .build();
       return new DocketClient(
-          new Transport(http, baseUrl, apiKey, requestTimeout, retryPolicy), streamIdleTimeout);
+          http,
+          new Transport(http, baseUrl, apiKey, requestTimeout, retryPolicy),
+          streamIdleTimeout);
     }
   }
 }

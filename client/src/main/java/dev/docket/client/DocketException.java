@@ -9,6 +9,7 @@ public class DocketException extends RuntimeException {
 
   private final transient Problem problem;
 
+  /** An exception for {@code problem}. */
   public DocketException(Problem problem) {
     super(message(problem));
     this.problem = problem;

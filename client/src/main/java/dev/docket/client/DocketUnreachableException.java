@@ -10,6 +10,7 @@ import java.io.IOException;
 public class DocketUnreachableException extends DocketException {
   private static final long serialVersionUID = 1L;
 
+  /** No answer, for the reason {@code cause}. */
   public DocketUnreachableException(String message, IOException cause) {
     super(message, cause);
   }

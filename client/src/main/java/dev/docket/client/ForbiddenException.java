@@ -4,6 +4,7 @@ package dev.docket.client;
 public class ForbiddenException extends DocketException {
   private static final long serialVersionUID = 1L;
 
+  /** An exception for {@code problem}. */
   public ForbiddenException(Problem problem) {
     super(problem);
   }

@@ -4,6 +4,7 @@ package dev.docket.client;
 public class JobCancelledException extends ConflictException {
   private static final long serialVersionUID = 1L;
 
+  /** An exception for {@code problem}. */
   public JobCancelledException(Problem problem) {
     super(problem);
   }

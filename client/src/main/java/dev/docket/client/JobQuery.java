@@ -31,34 +31,42 @@ public record JobQuery(
     return new JobQuery(null, null, null, null, null, null, null, null);
   }
 
+  /** Only jobs in any of these statuses. */
   public JobQuery withStatuses(String... statuses) {
     return new JobQuery(List.of(statuses), queue, kind, ownerId, since, until, limit, cursor);
   }
 
+  /** Only jobs of this queue. */
   public JobQuery withQueue(String queue) {
     return new JobQuery(statuses, queue, kind, ownerId, since, until, limit, cursor);
   }
 
+  /** Only jobs of this kind. */
   public JobQuery withKind(String kind) {
     return new JobQuery(statuses, queue, kind, ownerId, since, until, limit, cursor);
   }
 
+  /** Only jobs of this owner (admins; a submitter may only name itself). */
   public JobQuery withOwnerId(String ownerId) {
     return new JobQuery(statuses, queue, kind, ownerId, since, until, limit, cursor);
   }
 
+  /** Only jobs created at or after this time. */
   public JobQuery withSince(Instant since) {
     return new JobQuery(statuses, queue, kind, ownerId, since, until, limit, cursor);
   }
 
+  /** Only jobs created before this time. */
   public JobQuery withUntil(Instant until) {
     return new JobQuery(statuses, queue, kind, ownerId, since, until, limit, cursor);
   }
 
+  /** At most this many jobs per page (1-1000). */
   public JobQuery withLimit(int limit) {
     return new JobQuery(statuses, queue, kind, ownerId, since, until, limit, cursor);
   }
 
+  /** The page after the one that gave this cursor. */
   public JobQuery withCursor(String cursor) {
     return new JobQuery(statuses, queue, kind, ownerId, since, until, limit, cursor);
   }

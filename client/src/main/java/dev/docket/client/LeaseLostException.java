@@ -7,6 +7,7 @@ package dev.docket.client;
 public class LeaseLostException extends ConflictException {
   private static final long serialVersionUID = 1L;
 
+  /** An exception for {@code problem}. */
   public LeaseLostException(Problem problem) {
     super(problem);
   }

@@ -4,6 +4,7 @@ package dev.docket.client;
 public class NotFoundException extends DocketException {
   private static final long serialVersionUID = 1L;
 
+  /** An exception for {@code problem}. */
   public NotFoundException(Problem problem) {
     super(problem);
   }

@@ -1,13 +1,16 @@
 package dev.docket.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Operations: statistics, the audit log, pruning, health. */
+/** Operations: statistics, the audit log, pruning, health, metrics and the API description. */
 public final class OpsApi {
   private final Transport t;
 
@@ -48,6 +51,21 @@ public final class OpsApi {
   /** Whether {@code /readyz} says the store answers and start-up is complete. */
   public boolean ready() {
     return probe("readyz");
+  }
+
+  /** The Prometheus metrics as text ({@code /metrics}; sent with the key when one is set). */
+  public String metrics() {
+    HttpRequest r = t.request("metrics", Duration.ZERO).GET().build();
+    try (InputStream in = t.send(r, Replay.ANY_FAILURE).body()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new DocketUnreachableException("reading /metrics", e);
+    }
+  }
+
+  /** The server's OpenAPI 3.1 description ({@code /openapi.json}). */
+  public JsonNode openApi() {
+    return t.json("GET", "openapi.json", null, Replay.ANY_FAILURE);
   }
 
   private boolean probe(String path) {

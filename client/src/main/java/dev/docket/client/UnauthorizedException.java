@@ -4,6 +4,7 @@ package dev.docket.client;
 public class UnauthorizedException extends DocketException {
   private static final long serialVersionUID = 1L;
 
+  /** An exception for {@code problem}. */
   public UnauthorizedException(Problem problem) {
     super(problem);
   }

@@ -190,5 +190,7 @@ class JobCycleTest {
     assertThat(admin.ops().prune(Duration.ofDays(30)).jobs()).isZero();
     assertThat(admin.ops().healthy()).isTrue();
     assertThat(admin.ops().ready()).isTrue();
+    assertThat(admin.ops().metrics()).contains("# TYPE");
+    assertThat(admin.ops().openApi().path("paths").has("/v1/jobs")).isTrue();
   }
 }
