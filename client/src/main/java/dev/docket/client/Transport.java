@@ -176,7 +176,10 @@ final class Transport {
 
   /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
   static Duration retryAfter(HttpResponse<?> r) {
-    String v = r.headers().firstValue("Retry-After").orElse(null);
+    return retryAfter(r.headers().firstValue("Retry-After").orElse(null));
+  }
+
+  static Duration retryAfter(String v) {
     if (v == null) {
       return null;
     }
