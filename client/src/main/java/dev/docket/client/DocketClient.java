@@ -19,10 +19,10 @@ import java.util.concurrent.Executors;
  * connection and after Docket's own 503 (honouring {@code Retry-After}): in both cases the server
  * did not act. After other failures (a connection broken mid-way, a timeout) only calls whose
  * repetition has no further effect are repeated (a proxy's 503 counts as such a failure): reads,
- * heartbeats, uploads from a file, prunes, and submits, which always carry an idempotency key (the
- * caller's or a random one per submit) so that the server makes one job however often the request
- * arrives. Complete, fail, event appends, claims, cancels and the user and key writes are not: the
- * reasons are on {@link WorkerApi} and {@link EventsApi}.
+ * heartbeats, uploads from a file, prunes, and submits and batches, which always carry idempotency
+ * keys (the caller's or a random one per submitted job) so that the server makes each job once
+ * however often the request arrives. Complete, fail, event appends, claims, cancels and the user
+ * and key writes are not: the reasons are on {@link WorkerApi} and {@link EventsApi}.
  */
 public final class DocketClient implements AutoCloseable {
   private final JobsApi jobs;

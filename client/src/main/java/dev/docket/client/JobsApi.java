@@ -12,7 +12,8 @@ import java.util.UUID;
  *
  * <p>A submit always carries an {@code Idempotency-Key}: the caller's, or a random one drawn once
  * per call, so the client may repeat it after any failure (a lost answer included) and the server
- * still makes one job. The other writes here are repeated only when the server surely did not act.
+ * still makes one job; a batch likewise carries a key for each of its jobs. The other writes here
+ * are repeated only when the server surely did not act.
  */
 public final class JobsApi {
   private final Transport t;
@@ -28,20 +29,25 @@ public final class JobsApi {
    * @throws ConflictException the idempotency key was used before with another body
    */
   public Job submit(NewJob job) {
-    String key = job.idempotencyKey() != null ? job.idempotencyKey() : UUID.randomUUID().toString();
+    String key = job.idempotencyKey() != null ? job.idempotencyKey() : newKey();
     HttpRequest.Builder b = t.request("v1/jobs", Duration.ZERO).header("Idempotency-Key", key);
     JsonNode body = t.json(b, "POST", job.withIdempotencyKey(null), Replay.ANY_FAILURE);
     return Transport.convert(body, Job.class);
   }
 
   /**
-   * Submits up to 1000 jobs at once, all or nothing. Repeated only when the server surely did not
-   * act: give each job an idempotency key to make a batch safe to send again yourself.
+   * Submits up to 1000 jobs at once, all or nothing. Each job without an idempotency key gets a
+   * random one (the server replays the jobs of known keys inside a batch too), so the batch is
+   * repeated after any failure like a single submit and still makes each job once.
    *
    * @throws ValidationException one job is invalid (the field is named {@code jobs[i].field})
    */
   public List<Job> batch(List<NewJob> jobs) {
-    JsonNode body = t.json("POST", "v1/jobs/batch", Map.of("jobs", jobs), Replay.UNSENT_ONLY);
+    List<NewJob> keyed =
+        jobs.stream()
+            .map(j -> j.idempotencyKey() != null ? j : j.withIdempotencyKey(newKey()))
+            .toList();
+    JsonNode body = t.json("POST", "v1/jobs/batch", Map.of("jobs", keyed), Replay.ANY_FAILURE);
     return Lists.items(body, "jobs", Job.class);
   }
 
@@ -92,6 +98,11 @@ public final class JobsApi {
     JsonNode body =
         t.json("GET", "v1/jobs/" + Transport.seg(id) + "/webhooks", null, Replay.ANY_FAILURE);
     return Lists.items(body, "deliveries", WebhookDelivery.class);
+  }
+
+  /** A key for one logical submit: random, so two submits of equal bodies stay two jobs. */
+  private static String newKey() {
+    return "dkc-" + UUID.randomUUID();
   }
 
   private Job post(String path) {

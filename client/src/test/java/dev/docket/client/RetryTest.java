@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,30 @@ class RetryTest {
       assertThat(server.admin().jobs().list(JobQuery.all().withQueue(queue)).items())
           .extracting(Job::id)
           .containsExactly(job.id());
+    }
+  }
+
+  @Test
+  void aBatchWhoseAnswerWasLostIsRepeatedAndMakesEachJobOnce() throws Exception {
+    try (TestServer server = TestServer.start();
+        FlakyProxy proxy = new FlakyProxy(server.url(), 1)) {
+      DocketClient viaProxy =
+          DocketClient.builder(proxy.url()).apiKey(TestServer.ADMIN_KEY).build();
+      String queue = TestServer.newQueue();
+
+      List<Job> jobs =
+          viaProxy
+              .jobs()
+              .batch(
+                  List.of(
+                      NewJob.builder("a").queue(queue).build(),
+                      NewJob.builder("b").queue(queue).idempotencyKey("mine").build()));
+
+      assertThat(proxy.forwarded.get()).isEqualTo(2);
+      assertThat(jobs.get(1).idempotencyKey()).isEqualTo("mine");
+      assertThat(server.admin().jobs().list(JobQuery.all().withQueue(queue)).items())
+          .extracting(Job::id)
+          .containsExactlyInAnyOrderElementsOf(jobs.stream().map(Job::id).toList());
     }
   }
 
