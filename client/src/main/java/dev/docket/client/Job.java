@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A job as the server reports it. {@code payload}, {@code metadata} and {@code result} are any JSON
- * ({@code result} and {@code metadata} may be null); {@code artifacts} is null in lists and {@code
- * leaseToken} is set only on a job just claimed.
+ * (a JSON null, {@code isNull()}, where the job has none); {@code artifacts} is null in lists and
+ * {@code leaseToken} is set only on a job just claimed. Fields the server adds later are ignored,
+ * so this client keeps working against newer servers.
  */
 public record Job(
     String id,
