@@ -1,6 +1,10 @@
 package dev.docket.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docket.client.error.DocketUnreachableException;
+import dev.docket.client.error.LeaseLostException;
+import dev.docket.client.error.NotFoundException;
+import dev.docket.client.model.Artifact;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,10 @@
 package dev.docket.client;
 
+import dev.docket.client.error.DocketException;
+import dev.docket.client.error.DocketUnreachableException;
+import dev.docket.client.error.LeaseLostException;
+import dev.docket.client.error.NotFoundException;
+import dev.docket.client.error.ValidationException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

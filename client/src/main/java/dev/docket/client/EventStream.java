@@ -1,6 +1,8 @@
 package dev.docket.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.docket.client.error.DocketUnreachableException;
+import dev.docket.client.model.Event;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

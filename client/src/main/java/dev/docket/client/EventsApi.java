@@ -1,6 +1,12 @@
 package dev.docket.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docket.client.error.JobCancelledException;
+import dev.docket.client.error.LeaseLostException;
+import dev.docket.client.error.NotFoundException;
+import dev.docket.client.model.AppendResult;
+import dev.docket.client.model.Event;
+import dev.docket.client.model.EventPage;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

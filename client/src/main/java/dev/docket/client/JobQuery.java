@@ -1,5 +1,6 @@
 package dev.docket.client;
 
+import dev.docket.client.model.Page;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,12 @@
 package dev.docket.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docket.client.error.ConflictException;
+import dev.docket.client.error.NotFoundException;
+import dev.docket.client.error.ValidationException;
+import dev.docket.client.model.Job;
+import dev.docket.client.model.Page;
+import dev.docket.client.model.WebhookDelivery;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.docket.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.type.CollectionType;
+import dev.docket.client.model.Page;
 import java.util.ArrayList;
 import java.util.List;
 

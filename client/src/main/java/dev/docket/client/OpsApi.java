@@ -1,6 +1,12 @@
 package dev.docket.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docket.client.error.DocketException;
+import dev.docket.client.error.DocketUnreachableException;
+import dev.docket.client.model.AuditEntry;
+import dev.docket.client.model.Page;
+import dev.docket.client.model.PruneResult;
+import dev.docket.client.model.Stats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;

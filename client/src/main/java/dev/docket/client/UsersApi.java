@@ -1,6 +1,13 @@
 package dev.docket.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docket.client.error.ConflictException;
+import dev.docket.client.error.ValidationException;
+import dev.docket.client.model.ApiKey;
+import dev.docket.client.model.NewApiKey;
+import dev.docket.client.model.NewUser;
+import dev.docket.client.model.Page;
+import dev.docket.client.model.User;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

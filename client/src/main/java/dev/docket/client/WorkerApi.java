@@ -1,6 +1,10 @@
 package dev.docket.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docket.client.error.DocketUnreachableException;
+import dev.docket.client.error.JobCancelledException;
+import dev.docket.client.error.LeaseLostException;
+import dev.docket.client.model.Job;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,8 @@ package dev.docket.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docket.client.model.Artifact;
+import dev.docket.client.model.Job;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;

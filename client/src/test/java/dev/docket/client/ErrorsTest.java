@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.docket.client.error.ConflictException;
+import dev.docket.client.error.ForbiddenException;
+import dev.docket.client.error.JobCancelledException;
+import dev.docket.client.error.LeaseLostException;
+import dev.docket.client.error.NotFoundException;
+import dev.docket.client.error.Problem;
+import dev.docket.client.error.UnauthorizedException;
+import dev.docket.client.error.ValidationException;
+import dev.docket.client.model.Job;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,9 @@ package dev.docket.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.docket.client.error.NotFoundException;
+import dev.docket.client.model.Event;
+import dev.docket.client.model.Job;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,18 @@ package dev.docket.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docket.client.model.ApiKey;
+import dev.docket.client.model.AppendResult;
+import dev.docket.client.model.Artifact;
+import dev.docket.client.model.AuditEntry;
+import dev.docket.client.model.Event;
+import dev.docket.client.model.EventPage;
+import dev.docket.client.model.Job;
+import dev.docket.client.model.NewApiKey;
+import dev.docket.client.model.NewUser;
+import dev.docket.client.model.Page;
+import dev.docket.client.model.Stats;
+import dev.docket.client.model.User;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,9 @@ package dev.docket.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.docket.client.error.DocketUnreachableException;
+import dev.docket.client.error.ServiceUnavailableException;
+import dev.docket.client.model.Job;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -3,6 +3,8 @@ package dev.docket.client;
 import dev.docket.adapter.http.HttpApi;
 import dev.docket.adapter.http.HttpConfig;
 import dev.docket.adapter.sqlite.SqliteStore;
+import dev.docket.client.model.NewUser;
+import dev.docket.client.model.User;
 import dev.docket.ports.Store;
 import dev.docket.ports.usecase.Docket;
 import io.javalin.Javalin;

@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.model;
 
 import java.util.List;
 

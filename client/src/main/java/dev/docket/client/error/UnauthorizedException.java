@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.error;
 
 /** 401: no key, or a key that is unknown, revoked or expired. */
 public class UnauthorizedException extends DocketException {

@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.error;
 
 /** 403: the key's user lacks the role for this call. */
 public class ForbiddenException extends DocketException {

@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.error;
 
 /**
  * 400: the request was invalid (including malformed JSON); {@link #problem()} names the offending

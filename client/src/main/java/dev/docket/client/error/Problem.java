@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.error;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.error;
 
 /**
  * The server answered with an error: its problem details are in {@link #problem()}. Subclasses name
@@ -36,7 +36,7 @@ public class DocketException extends RuntimeException {
   }
 
   /** The exception type for a problem: the one place statuses and types become classes. */
-  static DocketException of(Problem p) {
+  public static DocketException of(Problem p) {
     return switch (p.status()) {
       case 400 -> new ValidationException(p);
       case 401 -> new UnauthorizedException(p);

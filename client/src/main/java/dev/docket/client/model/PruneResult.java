@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.model;
 
 /** What a prune deleted. */
 public record PruneResult(long jobs, long events, long artifacts) {}

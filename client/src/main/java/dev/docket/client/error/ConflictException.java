@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.error;
 
 /**
  * 409: the resource's state forbids the call (a duplicate, an illegal transition, an idempotency

@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.error;
 
 /**
  * 409 {@code lease-lost}: the lease token is not the job's current lease, so this worker must stop

@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.error;
 
 /** 404: no such resource, or one that belongs to another user. */
 public class NotFoundException extends DocketException {

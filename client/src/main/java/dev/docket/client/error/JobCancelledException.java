@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.error;
 
 /** 409 {@code cancelled}: the job was cancelled while this worker held it; stop working it. */
 public class JobCancelledException extends ConflictException {

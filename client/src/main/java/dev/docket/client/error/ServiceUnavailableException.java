@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.error;
 
 /**
  * 503: the server or its store was unavailable for longer than the retry budget; nothing was

@@ -1,4 +1,4 @@
-package dev.docket.client;
+package dev.docket.client.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
