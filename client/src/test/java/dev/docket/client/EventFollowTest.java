@@ -27,7 +27,7 @@ class EventFollowTest {
         String token = admin.worker().claim(queue, Claim.by("w")).get(0).leaseToken();
         admin.events().append(job.id(), token, List.of(NewEvent.log("one"), NewEvent.log("two")));
         admin.worker().complete(job.id(), token, null);
-        List<Event> events = followed.get(10, TimeUnit.SECONDS);
+        List<Event> events = followed.get(60, TimeUnit.SECONDS);
         assertThat(events).extracting(Event::seq).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(events.get(2).data().asText()).isEqualTo("one");
         assertThat(stream.endStatus()).contains("succeeded");
@@ -56,7 +56,7 @@ class EventFollowTest {
         server.restart();
         admin.events().append(job.id(), token, List.of(NewEvent.log("after")));
         admin.worker().complete(job.id(), token, null);
-        seen.addAll(rest.get(15, TimeUnit.SECONDS));
+        seen.addAll(rest.get(60, TimeUnit.SECONDS));
 
         assertThat(seen).extracting(Event::seq).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(seen.get(3).data().asText()).isEqualTo("after");
@@ -87,7 +87,7 @@ class EventFollowTest {
         admin.events().append(job.id(), token, List.of(NewEvent.log("while silent")));
         admin.worker().complete(job.id(), token, null);
 
-        List<Event> events = rest.get(15, TimeUnit.SECONDS);
+        List<Event> events = rest.get(60, TimeUnit.SECONDS);
         assertThat(events).extracting(Event::seq).containsExactly(1L, 2L, 3L);
         assertThat(stream.endStatus()).contains("succeeded");
       }

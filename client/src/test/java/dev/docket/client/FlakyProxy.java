@@ -108,7 +108,7 @@ final class FlakyProxy implements AutoCloseable {
           out.write(chunk, 0, n);
           out.flush();
           if (freeze) {
-            closing.await(30, TimeUnit.SECONDS);
+            closing.await(120, TimeUnit.SECONDS);
             return;
           }
         }

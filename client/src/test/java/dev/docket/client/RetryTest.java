@@ -136,7 +136,7 @@ class RetryTest {
     Thread.sleep(1000);
     assertThat(submit).isNotDone();
     try (TestServer server = TestServer.startOn(port)) {
-      Job job = submit.get(20, TimeUnit.SECONDS);
+      Job job = submit.get(60, TimeUnit.SECONDS);
       assertThat(server.admin().jobs().list(JobQuery.all().withQueue(queue)).items())
           .extracting(Job::id)
           .containsExactly(job.id());
