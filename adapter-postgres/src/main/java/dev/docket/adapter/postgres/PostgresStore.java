@@ -68,8 +68,7 @@ public final class PostgresStore implements Store {
    * Connects, creates the schema if needed and migrates it.
    *
    * @throws StoreUnavailableException when the database cannot be reached
-   * @throws UnsupportedSchemaException when the schema is newer than this build or cannot be
-   *     migrated
+   * @throws dev.docket.ports.SchemaTooNewException when the schema is newer than this build
    */
   public static PostgresStore open(String jdbcUrl, PostgresOptions options) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");

@@ -56,7 +56,7 @@ public final class SqliteStore implements Store {
   /**
    * Opens (creating if needed) and migrates the database file with {@link SqliteOptions#DEFAULTS}.
    *
-   * @throws SchemaTooNewException when a newer Docket migrated the file
+   * @throws dev.docket.ports.SchemaTooNewException when a newer Docket migrated the file
    * @throws dev.docket.ports.StoreUnavailableException when the file cannot be opened or migrated
    */
   public static SqliteStore open(Path dbFile) {
@@ -66,7 +66,7 @@ public final class SqliteStore implements Store {
   /**
    * Opens (creating if needed) and migrates the database file.
    *
-   * @throws SchemaTooNewException when a newer Docket migrated the file
+   * @throws dev.docket.ports.SchemaTooNewException when a newer Docket migrated the file
    * @throws dev.docket.ports.StoreUnavailableException when the file cannot be opened or migrated
    */
   public static SqliteStore open(Path dbFile, SqliteOptions options) {
