@@ -59,6 +59,11 @@ public final class PostgresStoreAdmin implements StoreAdmin {
     return url.replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 
+  /** The newest migration this build carries: the schema version opening a store brings. */
+  public static int bundledSchemaVersion() {
+    return SchemaHistory.bundled();
+  }
+
   @Override
   public String backend() {
     return "postgresql";
@@ -93,7 +98,7 @@ public final class PostgresStoreAdmin implements StoreAdmin {
     try {
       options = PostgresOptions.defaults().withSchema(schema);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("currentSchema: " + e.getMessage(), e);
+      throw new IllegalArgumentException("currentSchema: " + e.getMessage());
     }
     return PostgresStore.open(url, poolSize == null ? options : options.withPoolSize(poolSize));
   }

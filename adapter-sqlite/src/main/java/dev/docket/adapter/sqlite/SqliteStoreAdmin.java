@@ -52,6 +52,11 @@ public final class SqliteStoreAdmin implements StoreAdmin {
     this.file = Path.of(given);
   }
 
+  /** The newest migration this build carries: the schema version opening a store brings. */
+  public static int bundledSchemaVersion() {
+    return SchemaHistory.bundled();
+  }
+
   @Override
   public String backend() {
     return "sqlite";

@@ -1,5 +1,12 @@
-package dev.docket.app;
+package dev.docket.app.db;
 
+import dev.docket.app.CliContext;
+import dev.docket.app.CliJson;
+import dev.docket.app.CommandFailedException;
+import dev.docket.app.ExitCode;
+import dev.docket.ports.admin.IntegrityReport;
+import dev.docket.ports.admin.SchemaVersion;
+import dev.docket.ports.admin.StoreAdmin;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -18,11 +25,11 @@ final class DbCheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = parent.context();
-    Database db = ctx.database();
+    StoreAdmin db = ctx.database();
     db.preflight();
-    DbCheck check = db.check();
+    IntegrityReport check = db.check();
     if (ctx.json()) {
-      ctx.out().println(CliJson.write(check.toJson()));
+      ctx.out().println(CliJson.write(DbJson.check(check)));
     } else {
       SchemaVersion schema = check.schema();
       ctx.out()

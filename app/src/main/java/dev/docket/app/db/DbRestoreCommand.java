@@ -1,10 +1,14 @@
-package dev.docket.app;
+package dev.docket.app.db;
 
+import dev.docket.app.CliContext;
+import dev.docket.app.CliJson;
+import dev.docket.app.CliSession;
+import dev.docket.app.ExitCode;
+import dev.docket.app.UsageException;
 import dev.docket.domain.Json;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.docket.ports.admin.IntegrityReport;
+import dev.docket.ports.admin.StoreAdmin;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,17 +20,15 @@ import picocli.CommandLine.Parameters;
  * {@code docket db restore FILE --force}: replaces a SQLite database with a backup. Everything
  * about the backup is checked before anything is touched: a SQLite file, {@code integrity_check}
  * and {@code foreign_key_check} clean, a Docket schema no newer than this build; and nobody may
- * have the database open. Then the backup is copied next to the database, the old WAL and
- * shared-memory files are removed (a stale WAL would be replayed onto the restored file) and the
- * copy is moved over the database in one rename. The restore is then audited ({@code admin.restore}
- * by {@code cli}) in the restored database.
+ * have the database open (see {@link StoreAdmin#restore}). The restore is then audited ({@code
+ * admin.restore} by {@code cli}) in the restored database.
  */
 @Command(
     name = "restore",
     description =
         "SQLite: replace the database with a backup, after checking the backup's integrity and"
             + " schema version. Needs --force; stop the server first.")
-final class DbRestoreCommand implements Callable<Integer> {
+public final class DbRestoreCommand implements Callable<Integer> {
   private final CliContext context;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "A backup made by docket db backup.")
@@ -35,35 +37,21 @@ final class DbRestoreCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Really replace the database.")
   boolean force;
 
-  DbRestoreCommand(CliContext context) {
+  public DbRestoreCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
-  public Integer call() throws IOException {
-    Database db = context.database();
-    if (!(db instanceof SqliteDatabase sqlite)) {
-      throw new CommandFailedException(
-          "db restore replaces SQLite databases only; restore PostgreSQL with psql or pg_restore");
+  public Integer call() {
+    StoreAdmin db = context.database();
+    if (!db.backend().equals("sqlite")) {
+      db.restore(backup); // refuses, saying what to use instead
     }
     if (!force) {
       throw new UsageException(
           "db restore replaces " + db.location() + " with " + backup + "; add --force to do it");
     }
-    Path target = sqlite.file();
-    DbCheck check = checkBackup(target);
-    SqliteFiles.requireNotInUse(target, db.location());
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path partial = SqliteFiles.sibling(target, "restore");
-    try {
-      Files.copy(backup, partial, StandardCopyOption.COPY_ATTRIBUTES);
-      DbBackupCommand.sync(partial);
-      SqliteFiles.deleteSideFiles(target);
-      DbBackupCommand.move(partial, target);
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    IntegrityReport check = db.restore(backup);
     int version = auditRestore(check);
     print(db, check, version);
     return ExitCode.OK;
@@ -75,7 +63,7 @@ final class DbRestoreCommand implements Callable<Integer> {
    *
    * @return the schema version after opening
    */
-  private int auditRestore(DbCheck check) {
+  private int auditRestore(IntegrityReport check) {
     try (CliSession session = CliSession.open(context)) {
       session.audit(
           "admin.restore",
@@ -90,37 +78,7 @@ final class DbRestoreCommand implements Callable<Integer> {
     return context.database().schemaVersion().applied();
   }
 
-  /** Every reason to refuse, before anything is touched. */
-  private DbCheck checkBackup(Path target) throws IOException {
-    if (!Files.isRegularFile(backup)) {
-      throw refuse("there is no file " + backup);
-    }
-    if (Files.exists(target) && Files.isSameFile(backup, target)) {
-      throw refuse(backup + " is the database itself");
-    }
-    SqliteDatabase candidate = new SqliteDatabase(backup.toString());
-    DbCheck check;
-    try {
-      candidate.preflight();
-      check = candidate.check();
-    } catch (CommandFailedException e) {
-      throw refuse(e.getMessage());
-    }
-    if (check.schema().applied() == 0) {
-      throw refuse(backup + " is not a Docket database (it has no Docket schema)");
-    }
-    if (!check.ok()) {
-      throw refuse(backup + " failed its integrity check: " + check.problems().get(0));
-    }
-    return check;
-  }
-
-  private CommandFailedException refuse(String why) {
-    return new CommandFailedException(
-        "not restoring: " + why + "; " + context.database().location() + " is untouched");
-  }
-
-  private void print(Database db, DbCheck check, int version) {
+  private void print(StoreAdmin db, IntegrityReport check, int version) {
     if (context.json()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("database", db.location());

@@ -1,19 +1,31 @@
-package dev.docket.app;
+package dev.docket.app.db;
 
+import dev.docket.app.CommandFailedException;
+import dev.docket.app.ErrorReporter;
 import dev.docket.domain.DomainException;
 import dev.docket.ports.Store;
+import dev.docket.ports.admin.StoreAdmin;
 
-/** Opening a {@link Database}'s store the way every command does: guard first, then migrate. */
-final class Stores {
+/** Opening a database's store the way every command does: guard first, then migrate. */
+public final class Stores {
   private Stores() {}
 
   /** Refuses what this build must not touch, then opens (and migrates) the store. */
-  static Store open(Database db) {
+  public static Store open(StoreAdmin db) {
     db.preflight();
     try {
       return db.open();
     } catch (DomainException e) {
       throw e;
+    } catch (IllegalArgumentException e) {
+      // a setting carried by --db that the adapter cannot take, e.g. PostgreSQL's currentSchema
+      throw new CommandFailedException(
+          "cannot open the database "
+              + db.location()
+              + " (--db "
+              + ErrorReporter.oneLine(e.getMessage())
+              + ")",
+          e);
     } catch (RuntimeException e) {
       throw new CommandFailedException(
           "cannot open the database " + db.location() + " (" + rootMessage(e) + ")", e);

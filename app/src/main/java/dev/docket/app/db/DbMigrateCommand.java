@@ -1,5 +1,9 @@
-package dev.docket.app;
+package dev.docket.app.db;
 
+import dev.docket.app.CliContext;
+import dev.docket.app.CliJson;
+import dev.docket.app.ExitCode;
+import dev.docket.ports.admin.StoreAdmin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,7 +20,7 @@ final class DbMigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = parent.context();
-    Database db = ctx.database();
+    StoreAdmin db = ctx.database();
     db.preflight();
     int before = db.schemaVersion().applied();
     Stores.open(db).close(); // opening migrates

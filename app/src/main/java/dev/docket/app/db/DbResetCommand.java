@@ -1,14 +1,15 @@
-package dev.docket.app;
+package dev.docket.app.db;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.docket.app.CliContext;
+import dev.docket.app.CliJson;
+import dev.docket.app.CliSession;
+import dev.docket.app.CommandFailedException;
+import dev.docket.app.ExitCode;
+import dev.docket.app.Terminal;
+import dev.docket.app.UsageException;
+import dev.docket.ports.admin.ResetOutcome;
+import dev.docket.ports.admin.StoreAdmin;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,29 +28,28 @@ import picocli.CommandLine.Option;
     description =
         "Delete all data (SQLite: the file and its -wal/-shm; PostgreSQL: truncate every table)."
             + " Without --force asks on a terminal, refuses otherwise (exit 2).")
-final class DbResetCommand implements Callable<Integer> {
+public final class DbResetCommand implements Callable<Integer> {
   private final CliContext context;
 
   @Option(names = "--force", description = "Do not ask.")
   boolean force;
 
-  DbResetCommand(CliContext context) {
+  public DbResetCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
-  public Integer call() throws IOException {
-    Database db = context.database();
+  public Integer call() {
+    StoreAdmin db = context.database();
     db.preflight();
     if (!force) {
       confirm(db);
     }
-    String what =
-        switch (db) {
-          case SqliteDatabase s -> resetSqlite(s);
-          case PostgresDatabase p -> resetPostgres();
-          default -> throw new CommandFailedException("db reset does not support " + db.backend());
-        };
+    ResetOutcome outcome = db.reset();
+    if (outcome.tablesEmptied() > 0) {
+      auditReset(outcome.tablesEmptied());
+    }
+    String what = outcome.detail();
     if (context.json()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("database", db.location());
@@ -62,7 +62,7 @@ final class DbResetCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private void confirm(Database db) {
+  private void confirm(StoreAdmin db) {
     if (!Terminal.interactive()) {
       throw new UsageException(
           "db reset deletes all data in " + db.location() + "; add --force to do it");
@@ -76,44 +76,10 @@ final class DbResetCommand implements Callable<Integer> {
     }
   }
 
-  private static String resetSqlite(SqliteDatabase db) throws IOException {
-    Path file = db.file();
-    if (!Files.exists(file)) {
-      return "there was no database file; nothing to delete";
-    }
-    SqliteFiles.requireNotInUse(file, db.location());
-    SqliteFiles.deleteSideFiles(file);
-    Files.delete(file);
-    SqliteFiles.deleteSideFiles(file); // the in-use check may have left a fresh WAL behind
-    return "deleted the database file and its -wal/-shm files";
-  }
-
   /** The emptied audit log's first entry says who emptied it. */
   private void auditReset(int tables) {
     try (CliSession session = CliSession.open(context)) {
       session.audit("admin.reset", "database", null, "{\"tables_emptied\":" + tables + "}");
-    }
-  }
-
-  private String resetPostgres() {
-    try (Connection c = DriverManager.getConnection(context.db().strip());
-        Statement s = c.createStatement()) {
-      List<String> tables =
-          SqliteDatabase.column(
-              c,
-              "SELECT quote_ident(table_name) FROM information_schema.tables WHERE table_schema ="
-                  + " current_schema() AND table_type = 'BASE TABLE' AND table_name <> '"
-                  + SqliteDatabase.HISTORY
-                  + "' ORDER BY table_name");
-      if (tables.isEmpty()) {
-        return "no Docket tables; nothing to delete";
-      }
-      s.execute("TRUNCATE " + String.join(", ", tables));
-      auditReset(tables.size());
-      return "emptied " + tables.size() + " tables (the schema stays)";
-    } catch (SQLException e) {
-      throw new CommandFailedException(
-          "reset failed: " + ErrorReporter.oneLine(e.getMessage()) + "; nothing was deleted", e);
     }
   }
 }

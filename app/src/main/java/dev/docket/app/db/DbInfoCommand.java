@@ -1,5 +1,12 @@
-package dev.docket.app;
+package dev.docket.app.db;
 
+import dev.docket.app.CliContext;
+import dev.docket.app.CliJson;
+import dev.docket.app.ExitCode;
+import dev.docket.app.Sizes;
+import dev.docket.ports.admin.DatabaseInfo;
+import dev.docket.ports.admin.SchemaVersion;
+import dev.docket.ports.admin.StoreAdmin;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,18 +24,18 @@ final class DbInfoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext ctx = parent.context();
-    Database db = ctx.database();
+    StoreAdmin db = ctx.database();
     db.preflight();
-    DbInfo info = db.info();
+    DatabaseInfo info = db.info();
     if (ctx.json()) {
-      ctx.out().println(CliJson.write(info.toJson()));
+      ctx.out().println(CliJson.write(DbJson.info(info)));
     } else {
       print(ctx.out(), info);
     }
     return ExitCode.OK;
   }
 
-  private static void print(PrintWriter out, DbInfo info) {
+  private static void print(PrintWriter out, DatabaseInfo info) {
     SchemaVersion schema = info.schema();
     row(out, "backend", info.backend());
     row(out, "database", info.location());

@@ -1,5 +1,7 @@
-package dev.docket.app;
+package dev.docket.app.db;
 
+import dev.docket.app.CliContext;
+import dev.docket.app.DocketCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = "Migrate, inspect, check, query, dump, back up, restore and reset the database.",
     mixinStandardHelpOptions = true,
     subcommands = {DbMigrateCommand.class, DbInfoCommand.class, DbCheckCommand.class})
-final class DbCommand implements Runnable {
+public final class DbCommand implements Runnable {
   @ParentCommand DocketCommand parent;
 
   @Spec CommandSpec spec;

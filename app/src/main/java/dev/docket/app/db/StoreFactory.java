@@ -1,0 +1,63 @@
+package dev.docket.app.db;
+
+import dev.docket.adapter.postgres.PostgresStoreAdmin;
+import dev.docket.adapter.sqlite.SqliteStoreAdmin;
+import dev.docket.app.UsageException;
+import dev.docket.ports.admin.StoreAdmin;
+
+/**
+ * Reads {@code --db}: {@code sqlite:PATH} or a JDBC PostgreSQL URL, told apart by the prefix only;
+ * the adapter reads the rest. Anything else is a usage error that names the accepted forms.
+ */
+public final class StoreFactory {
+  private static final String SQLITE = "sqlite:";
+  private static final String POSTGRES = "jdbc:postgresql:";
+  private static final String POOL_SIZE = "DOCKET_DB_POOL_SIZE";
+
+  private StoreFactory() {}
+
+  public static StoreAdmin parse(String db) {
+    if (db == null || db.isBlank()) {
+      throw usage("--db is empty");
+    }
+    String value = db.strip();
+    if (value.startsWith(SQLITE)) {
+      String path = value.substring(SQLITE.length());
+      if (path.isBlank()) {
+        throw usage("--db sqlite: needs a file path");
+      }
+      return new SqliteStoreAdmin(path);
+    }
+    if (value.startsWith(POSTGRES)) {
+      return new PostgresStoreAdmin(value, poolSize(System.getenv(POOL_SIZE)));
+    }
+    throw usage("--db '" + PostgresStoreAdmin.redact(value) + "' is not a database URL");
+  }
+
+  /**
+   * The pool size asked for by {@code DOCKET_DB_POOL_SIZE}, or null for the default (10).
+   *
+   * @throws UsageException when it is not a whole number from 1 to 500
+   */
+  public static Integer poolSize(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 1 && n <= 500) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(POOL_SIZE + ": must be a whole number from 1 to 500");
+  }
+
+  private static UsageException usage(String what) {
+    return new UsageException(
+        what
+            + "; use sqlite:PATH (e.g. sqlite:./data/docket.db)"
+            + " or jdbc:postgresql://HOST:PORT/DB?user=USER");
+  }
+}
