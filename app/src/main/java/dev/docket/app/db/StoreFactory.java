@@ -2,8 +2,13 @@ package dev.docket.app.db;
 
 import dev.docket.adapter.postgres.PostgresStoreAdmin;
 import dev.docket.adapter.sqlite.SqliteStoreAdmin;
+import dev.docket.app.CommandFailedException;
 import dev.docket.app.UsageException;
+import dev.docket.ports.SchemaTooNewException;
 import dev.docket.ports.admin.StoreAdmin;
+import dev.docket.ports.admin.StoreAdminException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 
 /**
  * Reads {@code --db}: {@code sqlite:PATH} or a JDBC PostgreSQL URL, told apart by the prefix only;
@@ -26,10 +31,11 @@ public final class StoreFactory {
       if (path.isBlank()) {
         throw usage("--db sqlite: needs a file path");
       }
-      return new SqliteStoreAdmin(path);
+      return reportingAsCommandFailures(new SqliteStoreAdmin(path));
     }
     if (value.startsWith(POSTGRES)) {
-      return new PostgresStoreAdmin(value, poolSize(System.getenv(POOL_SIZE)));
+      return reportingAsCommandFailures(
+          new PostgresStoreAdmin(value, poolSize(System.getenv(POOL_SIZE))));
     }
     throw usage("--db '" + PostgresStoreAdmin.redact(value) + "' is not a database URL");
   }
@@ -52,6 +58,29 @@ public final class StoreFactory {
       // reported below
     }
     throw new UsageException(POOL_SIZE + ": must be a whole number from 1 to 500");
+  }
+
+  /**
+   * The adapter's refusals become {@link CommandFailedException}s (one line, exit 1), with the
+   * adapter's exception as the cause that {@code --verbose} shows. A proxy, so that a method added
+   * to the port needs no forwarding here.
+   */
+  private static StoreAdmin reportingAsCommandFailures(StoreAdmin admin) {
+    return (StoreAdmin)
+        Proxy.newProxyInstance(
+            StoreAdmin.class.getClassLoader(),
+            new Class<?>[] {StoreAdmin.class},
+            (proxy, method, args) -> {
+              try {
+                return method.invoke(admin, args);
+              } catch (InvocationTargetException e) {
+                Throwable t = e.getCause();
+                if (t instanceof StoreAdminException || t instanceof SchemaTooNewException) {
+                  throw new CommandFailedException(t.getMessage(), t);
+                }
+                throw t;
+              }
+            });
   }
 
   private static UsageException usage(String what) {
