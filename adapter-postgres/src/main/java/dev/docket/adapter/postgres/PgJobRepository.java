@@ -182,7 +182,7 @@ final class PgJobRepository implements JobRepository {
    * Stores {@code next} over {@code current}, only if the row still holds the version and lease
    * token that the change saw, and appends the transition's events and webhook deliveries.
    */
-  private static Transition write(DSLContext ctx, Job current, Transition next) {
+  static Transition write(DSLContext ctx, Job current, Transition next) {
     if (next.events().isEmpty() && next.job().equals(current)) {
       return next;
     }

@@ -117,6 +117,11 @@ public final class PostgresStore implements Store {
     return sql.toString();
   }
 
+  /** The database access, for tests of this package. */
+  Db db() {
+    return db;
+  }
+
   /** The value of a setting in one of the pool's sessions (for tests of the session setup). */
   String sessionSetting(String name) {
     return db.run(ctx -> ctx.fetchValue("select current_setting({0})", DSL.val(name)).toString());
