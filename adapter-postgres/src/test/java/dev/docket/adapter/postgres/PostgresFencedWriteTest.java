@@ -18,6 +18,8 @@ class PostgresFencedWriteTest extends FencedWriteContract {
   @Override
   protected void writeOver(Job stale, JobChange change) {
     PostgresStore postgres = (PostgresStore) store;
-    postgres.db().tx(ctx -> PgJobRepository.write(ctx, stale, change.apply(stale, Db.now(ctx))));
+    postgres
+        .db()
+        .tx(ctx -> PostgresJobRepository.write(ctx, stale, change.apply(stale, Db.now(ctx))));
   }
 }

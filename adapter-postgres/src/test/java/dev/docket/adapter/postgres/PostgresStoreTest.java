@@ -227,7 +227,7 @@ class PostgresStoreTest {
   @Test
   void deletingAJobAndFailedUploadsLeaveNoChunksBehind() throws Exception {
     Job job = insert("q", 0);
-    byte[] big = new byte[PgArtifactStore.CHUNK_SIZE * 2 + 17];
+    byte[] big = new byte[PostgresArtifactStore.CHUNK_SIZE * 2 + 17];
     store
         .artifacts()
         .put(job.id(), "a", "application/octet-stream", new ByteArrayInputStream(big), j -> {});

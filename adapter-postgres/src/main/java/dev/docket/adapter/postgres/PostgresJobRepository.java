@@ -37,17 +37,17 @@ import org.jooq.impl.DSL;
  * instances never wait on, nor hand out, the same job. Every write is also fenced by the version
  * and lease token it read.
  */
-final class PgJobRepository implements JobRepository {
+final class PostgresJobRepository implements JobRepository {
   static final List<String> TERMINAL =
       List.of(JobStatus.SUCCEEDED.wire(), JobStatus.FAILED.wire(), JobStatus.CANCELLED.wire());
   private static final int INSERT_BATCH = 500;
 
   private final Db db;
-  private final JobStatsQuery statsQuery;
+  private final JobStatistics statsQuery;
 
-  PgJobRepository(Db db) {
+  PostgresJobRepository(Db db) {
     this.db = db;
-    this.statsQuery = new JobStatsQuery(db);
+    this.statsQuery = new JobStatistics(db);
   }
 
   @Override
@@ -255,7 +255,7 @@ final class PgJobRepository implements JobRepository {
           if (status.isEmpty() || !TERMINAL.contains(status.get())) {
             return false;
           }
-          PgArtifactStore.deleteChunksOfJobs(ctx, List.of(id));
+          PostgresArtifactStore.deleteChunksOfJobs(ctx, List.of(id));
           return ctx.deleteFrom(JOBS).where(JOBS.ID.eq(id)).execute() == 1;
         });
   }
@@ -278,7 +278,7 @@ final class PgJobRepository implements JobRepository {
             return PruneResult.NONE;
           }
           long events = ctx.fetchCount(JOB_EVENTS, JOB_EVENTS.JOB_ID.in(ids));
-          long artifacts = PgArtifactStore.deleteChunksOfJobs(ctx, ids);
+          long artifacts = PostgresArtifactStore.deleteChunksOfJobs(ctx, ids);
           long jobs = ctx.deleteFrom(JOBS).where(JOBS.ID.in(ids)).execute();
           return new PruneResult(jobs, events, artifacts);
         });

@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  * Rows of every table as transfer records and back, every column included (a job's {@code
  * request_hash} too). Encodings are those of {@link Rows}; roles as the user repository keeps them.
  */
-final class SqliteTransferRows {
-  private SqliteTransferRows() {}
+final class TransferRows {
+  private TransferRows() {}
 
   static UserRow user(UsersRecord r) {
     EnumSet<Role> roles = EnumSet.noneOf(Role.class);

@@ -12,10 +12,10 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /** The audit trail on Postgres: append-only, listed newest first by (time-ordered) id. */
-final class PgAuditLog implements AuditLog {
+final class PostgresAuditLog implements AuditLog {
   private final Db db;
 
-  PgAuditLog(Db db) {
+  PostgresAuditLog(Db db) {
     this.db = db;
   }
 
@@ -61,7 +61,7 @@ final class PgAuditLog implements AuditLog {
                     .where(filter)
                     .orderBy(AUDIT_LOG.ID.desc())
                     .limit(q.limit() + 1)
-                    .fetch(PgAuditLog::toEntry));
+                    .fetch(PostgresAuditLog::toEntry));
     return Pages.of(rows, q.limit(), AuditEntry::id);
   }
 

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link JobSignals} shared by every server instance on one database, through LISTEN/NOTIFY. A
  * signal wakes this instance's waiters at once and is sent as {@code pg_notify} on channel {@value
- * #QUEUE_CHANNEL} or {@value #JOB_CHANNEL}; a {@link PgListener} wakes this instance's waiters for
- * the other instances' signals.
+ * #QUEUE_CHANNEL} or {@value #JOB_CHANNEL}; a {@link NotifyListener} wakes this instance's waiters
+ * for the other instances' signals.
  *
  * <p>The payload is {@code <schema>:<instance>:<queue or job id>}. Channels are database-wide, so
  * the schema keeps stores in other schemas of the same database from waking each other, and the
@@ -25,32 +25,32 @@ import org.slf4j.LoggerFactory;
  * duplicate signals are harmless: waiters always re-read the store, and long-polls also re-check on
  * their own; after the listener reconnects every waiter is woken once for whatever it missed.
  */
-final class PgSignals implements JobSignals, AutoCloseable {
+final class PostgresSignals implements JobSignals, AutoCloseable {
   static final String QUEUE_CHANNEL = "docket_queue";
   static final String JOB_CHANNEL = "docket_job";
 
-  private static final Logger LOG = LoggerFactory.getLogger(PgSignals.class);
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresSignals.class);
 
   private final Map<String, Set<Runnable>> queues = new ConcurrentHashMap<>();
   private final Map<UUID, Set<Runnable>> jobs = new ConcurrentHashMap<>();
   private final String scope;
   private final String own;
-  private final PgNotifier notifier;
-  private final PgListener listener;
+  private final Notifier notifier;
+  private final NotifyListener listener;
 
-  private PgSignals(DataSource pool, String jdbcUrl, PostgresOptions options) {
+  private PostgresSignals(DataSource pool, String jdbcUrl, PostgresOptions options) {
     this.scope = options.schema() + ":";
     this.own = scope + newInstanceId() + ":";
-    this.notifier = new PgNotifier(pool);
+    this.notifier = new Notifier(pool);
     this.listener =
-        PgListener.start(
+        NotifyListener.start(
             jdbcUrl,
             options,
             List.of(QUEUE_CHANNEL, JOB_CHANNEL),
-            new PgListener.Sink() {
+            new NotifyListener.Sink() {
               @Override
               public void received(String channel, String payload) {
-                PgSignals.this.received(channel, payload);
+                PostgresSignals.this.received(channel, payload);
               }
 
               @Override
@@ -61,8 +61,8 @@ final class PgSignals implements JobSignals, AutoCloseable {
   }
 
   /** Starts listening on the database of {@code jdbcUrl}; sends through {@code pool}. */
-  static PgSignals start(DataSource pool, String jdbcUrl, PostgresOptions options) {
-    return new PgSignals(pool, jdbcUrl, options);
+  static PostgresSignals start(DataSource pool, String jdbcUrl, PostgresOptions options) {
+    return new PostgresSignals(pool, jdbcUrl, options);
   }
 
   private static String newInstanceId() {
@@ -120,8 +120,8 @@ final class PgSignals implements JobSignals, AutoCloseable {
 
   /** Wakes every waiter once: signals may have been missed while the listener was away. */
   private void wakeAll() {
-    queues.values().forEach(PgSignals::fire);
-    jobs.values().forEach(PgSignals::fire);
+    queues.values().forEach(PostgresSignals::fire);
+    jobs.values().forEach(PostgresSignals::fire);
   }
 
   private static void fire(Set<Runnable> listeners) {

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * into one notification, and a database that is gone costs the caller nothing. Notifications are
  * hints (waiters re-read the store), so one that cannot be sent is logged and dropped.
  */
-final class PgNotifier implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(PgNotifier.class);
+final class Notifier implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
   /** Beyond this many unsent notifications the database is not keeping up; newer ones drop. */
   private static final int MAX_PENDING = 10_000;
@@ -41,7 +41,7 @@ final class PgNotifier implements AutoCloseable {
 
   private record Notice(String channel, String payload) {}
 
-  PgNotifier(DataSource pool) {
+  Notifier(DataSource pool) {
     this.pool = pool;
     this.thread = Thread.ofPlatform().name("docket-pg-notify").daemon().start(this::run);
   }

@@ -7,11 +7,11 @@ import dev.docket.ports.EventRepository;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads job event logs; they are written with their jobs by {@link PgJobRepository}. */
-final class PgEventRepository implements EventRepository {
+/** Reads job event logs; they are written with their jobs by {@link PostgresJobRepository}. */
+final class PostgresEventRepository implements EventRepository {
   private final Db db;
 
-  PgEventRepository(Db db) {
+  PostgresEventRepository(Db db) {
     this.db = db;
   }
 

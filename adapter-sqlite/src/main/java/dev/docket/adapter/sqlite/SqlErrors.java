@@ -5,12 +5,12 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /** Classifies the driver's failures so that only port exceptions leave the adapter. */
-final class SqliteErrors {
+final class SqlErrors {
   private static final int BUSY = 5;
   private static final int LOCKED = 6;
   private static final int CONSTRAINT = 19;
 
-  private SqliteErrors() {}
+  private SqlErrors() {}
 
   /** Another connection holds a lock we need: worth retrying. */
   static boolean isBusy(Throwable t) {

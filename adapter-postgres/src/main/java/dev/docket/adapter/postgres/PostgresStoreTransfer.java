@@ -37,13 +37,13 @@ import org.jooq.impl.DSL;
  * COLLATE "C"}) so that the order is the one SQLite gives. Writes take a pooled connection for one
  * transaction per batch.
  */
-final class PgStoreTransfer implements StoreTransfer {
+final class PostgresStoreTransfer implements StoreTransfer {
   private static final int FETCH_ROWS = 500;
   private static final int FETCH_CHUNKS = 2;
 
   private final Db db;
 
-  PgStoreTransfer(Db db) {
+  PostgresStoreTransfer(Db db) {
     this.db = db;
   }
 
@@ -102,12 +102,12 @@ final class PgStoreTransfer implements StoreTransfer {
   }
 
   private static void stream(DSLContext ctx, RecordSink sink) {
-    each(ctx.selectFrom(USERS).orderBy(USERS.ID), PgTransferRows::user, sink);
-    each(ctx.selectFrom(API_KEYS).orderBy(API_KEYS.ID), PgTransferRows::key, sink);
-    each(ctx.selectFrom(JOBS).orderBy(JOBS.ID), PgTransferRows::job, sink);
+    each(ctx.selectFrom(USERS).orderBy(USERS.ID), TransferRows::user, sink);
+    each(ctx.selectFrom(API_KEYS).orderBy(API_KEYS.ID), TransferRows::key, sink);
+    each(ctx.selectFrom(JOBS).orderBy(JOBS.ID), TransferRows::job, sink);
     each(
         ctx.selectFrom(JOB_EVENTS).orderBy(JOB_EVENTS.JOB_ID, JOB_EVENTS.SEQ),
-        PgTransferRows::event,
+        TransferRows::event,
         sink);
     try (Cursor<Record> artifacts =
         ctx.select(ARTIFACTS.fields())
@@ -116,17 +116,17 @@ final class PgStoreTransfer implements StoreTransfer {
             .fetchSize(FETCH_ROWS)
             .fetchLazy()) {
       for (Record a : artifacts) {
-        ArtifactRow row = PgTransferRows.artifact(a);
+        ArtifactRow row = TransferRows.artifact(a);
         sink.accept(row);
         chunks(ctx, row, a.get(ARTIFACTS.BLOB_ID), sink);
       }
     }
-    each(ctx.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.ID), PgTransferRows::audit, sink);
+    each(ctx.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.ID), TransferRows::audit, sink);
     each(
         ctx.selectFrom(WEBHOOK_DELIVERIES).orderBy(WEBHOOK_DELIVERIES.ID),
-        PgTransferRows::webhook,
+        TransferRows::webhook,
         sink);
-    each(ctx.selectFrom(SETTINGS).orderBy(bytewise(SETTINGS.NAME)), PgTransferRows::setting, sink);
+    each(ctx.selectFrom(SETTINGS).orderBy(bytewise(SETTINGS.NAME)), TransferRows::setting, sink);
   }
 
   private static Field<String> bytewise(Field<String> text) {
@@ -160,7 +160,7 @@ final class PgStoreTransfer implements StoreTransfer {
 
   @Override
   public RecordWriter writer(WriteOptions options) {
-    return new PgTransferWriter(db, options);
+    return new PostgresTransferWriter(db, options);
   }
 
   static Table<?> table(TransferTable t) {

@@ -38,8 +38,8 @@ import org.jooq.Record;
  * request_hash}, a delivery's lease). Encodings are those of {@link Sql}; JSON columns keep their
  * exact text; roles as the user repository keeps them.
  */
-final class PgTransferRows {
-  private PgTransferRows() {}
+final class TransferRows {
+  private TransferRows() {}
 
   static UserRow user(Record r) {
     EnumSet<Role> roles = EnumSet.noneOf(Role.class);

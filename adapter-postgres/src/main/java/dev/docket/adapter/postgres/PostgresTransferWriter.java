@@ -34,7 +34,7 @@ import org.jooq.exception.DataAccessException;
  * Writes transfer records on a pooled connection, one transaction per batch. An artifact gets a
  * fresh blob id, and its row is written before its chunks.
  */
-final class PgTransferWriter extends BatchingRecordWriter {
+final class PostgresTransferWriter extends BatchingRecordWriter {
   /** Rows per multi-row INSERT: 1000 jobs bind 27,000 values, well below the 65,535 allowed. */
   private static final int ROWS_PER_STATEMENT = 1000;
 
@@ -43,7 +43,7 @@ final class PgTransferWriter extends BatchingRecordWriter {
   /** Blob of the artifact whose chunks are due; null when there is none or it was skipped. */
   private UUID blob;
 
-  PgTransferWriter(Db db, WriteOptions options) {
+  PostgresTransferWriter(Db db, WriteOptions options) {
     super(options);
     this.db = db;
   }
@@ -97,7 +97,7 @@ final class PgTransferWriter extends BatchingRecordWriter {
    * row, so that the error names the row.
    */
   private void insertRun(DSLContext ctx, List<TransferRecord> run, WriteTally tally) {
-    Table<?> table = PgStoreTransfer.table(run.get(0).table());
+    Table<?> table = PostgresStoreTransfer.table(run.get(0).table());
     var insert = ctx.insertInto(table).set(values(run.get(0)));
     for (TransferRecord r : run.subList(1, run.size())) {
       insert = insert.newRecord().set(values(r));
@@ -126,13 +126,13 @@ final class PgTransferWriter extends BatchingRecordWriter {
   /** The columns of a row that is neither an artifact nor a chunk. */
   private static Map<Field<?>, Object> values(TransferRecord record) {
     return switch (record) {
-      case UserRow u -> PgTransferRows.user(u.user());
-      case KeyRow k -> PgTransferRows.key(k.key());
-      case JobRow j -> PgTransferRows.job(j);
-      case EventRow e -> PgTransferRows.event(e.event());
-      case AuditRow a -> PgTransferRows.audit(a.entry());
-      case WebhookRow w -> PgTransferRows.webhook(w);
-      case SettingRow s -> PgTransferRows.setting(s);
+      case UserRow u -> TransferRows.user(u.user());
+      case KeyRow k -> TransferRows.key(k.key());
+      case JobRow j -> TransferRows.job(j);
+      case EventRow e -> TransferRows.event(e.event());
+      case AuditRow a -> TransferRows.audit(a.entry());
+      case WebhookRow w -> TransferRows.webhook(w);
+      case SettingRow s -> TransferRows.setting(s);
       case ArtifactRow a -> throw new IllegalArgumentException("artifacts need a blob");
       case ChunkRow c -> throw new IllegalArgumentException("chunks need their artifact's blob");
     };
@@ -143,12 +143,12 @@ final class PgTransferWriter extends BatchingRecordWriter {
       case ArtifactRow a -> {
         UUID fresh = UUID.randomUUID();
         boolean written =
-            insert(ctx, ARTIFACTS, PgTransferRows.artifact(a.artifact(), fresh), record);
+            insert(ctx, ARTIFACTS, TransferRows.artifact(a.artifact(), fresh), record);
         due[0] = written ? fresh : null;
         yield written;
       }
       case ChunkRow c -> due[0] != null && insert(ctx, ARTIFACT_CHUNKS, chunk(due[0], c), record);
-      default -> insert(ctx, PgStoreTransfer.table(record.table()), values(record), record);
+      default -> insert(ctx, PostgresStoreTransfer.table(record.table()), values(record), record);
     };
   }
 

@@ -18,10 +18,10 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /** Users on Postgres; roles are kept as a comma-separated list of their wire names. */
-final class PgUserRepository implements UserRepository {
+final class PostgresUserRepository implements UserRepository {
   private final Db db;
 
-  PgUserRepository(Db db) {
+  PostgresUserRepository(Db db) {
     this.db = db;
   }
 
@@ -43,7 +43,9 @@ final class PgUserRepository implements UserRepository {
   public Optional<User> find(UUID id) {
     return db.run(
         ctx ->
-            ctx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOptional(PgUserRepository::toUser));
+            ctx.selectFrom(USERS)
+                .where(USERS.ID.eq(id))
+                .fetchOptional(PostgresUserRepository::toUser));
   }
 
   @Override
@@ -52,7 +54,7 @@ final class PgUserRepository implements UserRepository {
         ctx ->
             ctx.selectFrom(USERS)
                 .where(USERS.EMAIL.eq(email))
-                .fetchOptional(PgUserRepository::toUser));
+                .fetchOptional(PostgresUserRepository::toUser));
   }
 
   @Override
@@ -65,7 +67,7 @@ final class PgUserRepository implements UserRepository {
                     .where(after)
                     .orderBy(USERS.ID.desc())
                     .limit(limit + 1)
-                    .fetch(PgUserRepository::toUser));
+                    .fetch(PostgresUserRepository::toUser));
     return Pages.of(rows, limit, User::id);
   }
 

@@ -34,12 +34,12 @@ import org.jooq.Record1;
  * runs the guard, and swaps the artifact row to the new blob, deleting the old blob's chunks.
  * Readers see the old artifact or the new one, never a mix.
  */
-final class PgArtifactStore implements ArtifactStore {
+final class PostgresArtifactStore implements ArtifactStore {
   static final int CHUNK_SIZE = 256 * 1024;
 
   private final Db db;
 
-  PgArtifactStore(Db db) {
+  PostgresArtifactStore(Db db) {
     this.db = db;
   }
 
@@ -155,7 +155,7 @@ final class PgArtifactStore implements ArtifactStore {
             ctx.selectFrom(ARTIFACTS)
                 .where(ARTIFACTS.JOB_ID.eq(jobId))
                 .orderBy(ARTIFACTS.NAME)
-                .fetch(PgArtifactStore::toArtifact));
+                .fetch(PostgresArtifactStore::toArtifact));
   }
 
   @Override
@@ -164,7 +164,7 @@ final class PgArtifactStore implements ArtifactStore {
         ctx ->
             ctx.selectFrom(ARTIFACTS)
                 .where(key(jobId, name))
-                .fetchOptional(PgArtifactStore::toArtifact));
+                .fetchOptional(PostgresArtifactStore::toArtifact));
   }
 
   @Override

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * restarted, the backend was terminated, the network broke) it reconnects with backoff and then
  * tells the sink, since notifications sent in between are lost.
  */
-final class PgListener implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(PgListener.class);
+final class NotifyListener implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(NotifyListener.class);
 
   /** How long one wait for notifications lasts; also bounds how late a close is noticed. */
   private static final int POLL_MILLIS = 1_000;
@@ -47,7 +47,7 @@ final class PgListener implements AutoCloseable {
   private volatile boolean closed;
   private volatile Connection connection;
 
-  private PgListener(String jdbcUrl, Properties properties, List<String> channels, Sink sink) {
+  private NotifyListener(String jdbcUrl, Properties properties, List<String> channels, Sink sink) {
     this.jdbcUrl = jdbcUrl;
     this.properties = properties;
     this.channels = List.copyOf(channels);
@@ -61,7 +61,7 @@ final class PgListener implements AutoCloseable {
    * Connects and listens on {@code channels}. When the database cannot be reached now, the listener
    * keeps trying in the background rather than failing.
    */
-  static PgListener start(
+  static NotifyListener start(
       String jdbcUrl, PostgresOptions options, List<String> channels, Sink sink) {
     Properties p = new Properties();
     p.setProperty("ApplicationName", options.applicationName());
@@ -70,7 +70,7 @@ final class PgListener implements AutoCloseable {
     // a probe on a connection whose peer vanished without a word must not hang forever
     p.setProperty("socketTimeout", "30");
     p.setProperty("tcpKeepAlive", "true");
-    return new PgListener(jdbcUrl, p, channels, sink);
+    return new NotifyListener(jdbcUrl, p, channels, sink);
   }
 
   private void run() {

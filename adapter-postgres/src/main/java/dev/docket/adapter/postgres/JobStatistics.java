@@ -16,7 +16,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /** Counts and durations of jobs, computed by the database in two aggregate queries. */
-final class JobStatsQuery {
+final class JobStatistics {
   /** Seconds from start to finish, with the milliseconds the columns hold. */
   private static final Field<Double> DURATION =
       DSL.field(
@@ -25,7 +25,7 @@ final class JobStatsQuery {
 
   private final Db db;
 
-  JobStatsQuery(Db db) {
+  JobStatistics(Db db) {
     this.db = db;
   }
 

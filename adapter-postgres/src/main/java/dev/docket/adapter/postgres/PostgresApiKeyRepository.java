@@ -11,10 +11,10 @@ import java.util.UUID;
 import org.jooq.Record;
 
 /** API keys on Postgres, found by the hash of their secret. */
-final class PgApiKeyRepository implements ApiKeyRepository {
+final class PostgresApiKeyRepository implements ApiKeyRepository {
   private final Db db;
 
-  PgApiKeyRepository(Db db) {
+  PostgresApiKeyRepository(Db db) {
     this.db = db;
   }
 
@@ -41,7 +41,7 @@ final class PgApiKeyRepository implements ApiKeyRepository {
         ctx ->
             ctx.selectFrom(API_KEYS)
                 .where(API_KEYS.ID.eq(id))
-                .fetchOptional(PgApiKeyRepository::toKey));
+                .fetchOptional(PostgresApiKeyRepository::toKey));
   }
 
   @Override
@@ -50,7 +50,7 @@ final class PgApiKeyRepository implements ApiKeyRepository {
         ctx ->
             ctx.selectFrom(API_KEYS)
                 .where(API_KEYS.KEY_HASH.eq(keyHash))
-                .fetchOptional(PgApiKeyRepository::toKey));
+                .fetchOptional(PostgresApiKeyRepository::toKey));
   }
 
   @Override
@@ -60,7 +60,7 @@ final class PgApiKeyRepository implements ApiKeyRepository {
             ctx.selectFrom(API_KEYS)
                 .where(API_KEYS.USER_ID.eq(userId))
                 .orderBy(API_KEYS.CREATED_AT.desc(), API_KEYS.ID.desc())
-                .fetch(PgApiKeyRepository::toKey));
+                .fetch(PostgresApiKeyRepository::toKey));
   }
 
   @Override

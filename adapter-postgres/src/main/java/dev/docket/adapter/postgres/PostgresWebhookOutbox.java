@@ -25,13 +25,13 @@ import org.jooq.impl.DSL;
  * Because Postgres re-checks the lease condition on the newest row version it locks, a claim that
  * started before another one committed never takes the same delivery.
  */
-final class PgWebhookOutbox implements WebhookOutbox {
+final class PostgresWebhookOutbox implements WebhookOutbox {
   static final String SECRET_SETTING = "webhook_signing_secret";
   private static final String PENDING = WebhookStatus.PENDING.wire();
 
   private final Db db;
 
-  PgWebhookOutbox(Db db) {
+  PostgresWebhookOutbox(Db db) {
     this.db = db;
   }
 
