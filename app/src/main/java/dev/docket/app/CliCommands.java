@@ -1,5 +1,10 @@
 package dev.docket.app;
 
+import dev.docket.app.db.DbBackupCommand;
+import dev.docket.app.db.DbDumpCommand;
+import dev.docket.app.db.DbQueryCommand;
+import dev.docket.app.db.DbResetCommand;
+import dev.docket.app.db.DbRestoreCommand;
 import picocli.CommandLine;
 
 /**

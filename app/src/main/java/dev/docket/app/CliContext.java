@@ -1,5 +1,7 @@
 package dev.docket.app;
 
+import dev.docket.app.db.StoreFactory;
+import dev.docket.ports.admin.StoreAdmin;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -7,7 +9,7 @@ import java.util.Map;
  * What every command is given: the environment (read through here so tests can set it), the output
  * streams, and the options every command takes.
  */
-final class CliContext {
+public final class CliContext {
   static final String DEFAULT_DB = "sqlite:./data/docket.db";
 
   private final Map<String, String> env;
@@ -23,7 +25,7 @@ final class CliContext {
     this.err = err;
   }
 
-  String env(String name) {
+  public String env(String name) {
     return env.get(name);
   }
 
@@ -31,15 +33,15 @@ final class CliContext {
     return env;
   }
 
-  PrintWriter out() {
+  public PrintWriter out() {
     return out;
   }
 
-  PrintWriter err() {
+  public PrintWriter err() {
     return err;
   }
 
-  String db() {
+  public String db() {
     return db;
   }
 
@@ -47,7 +49,7 @@ final class CliContext {
     this.db = value;
   }
 
-  boolean json() {
+  public boolean json() {
     return json;
   }
 
@@ -64,7 +66,7 @@ final class CliContext {
   }
 
   /** The database {@code --db} names; a usage error when the form is not one we accept. */
-  Database database() {
+  public StoreAdmin database() {
     return StoreFactory.parse(db);
   }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
  * and null, plus embedded JSON documents ({@link RawJson}), instants as RFC 3339 strings and bytes
  * as base64.
  */
-final class CliJson {
+public final class CliJson {
   private CliJson() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder b = new StringBuilder();
     append(b, value);
     return b.toString();

@@ -1,5 +1,6 @@
 package dev.docket.app;
 
+import dev.docket.app.db.DbCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "A job service: queue, lease, retry, and report on jobs.",
     subcommands = {ServeCommand.class, DbCommand.class})
-final class DocketCommand implements Runnable {
+public final class DocketCommand implements Runnable {
   private final CliContext context;
 
   @Spec CommandSpec spec;
@@ -23,7 +24,7 @@ final class DocketCommand implements Runnable {
     this.context = context;
   }
 
-  CliContext context() {
+  public CliContext context() {
     return context;
   }
 

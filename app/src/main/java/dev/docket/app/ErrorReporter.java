@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
  * Turns every failure into one line on standard error ({@code docket: <message>}) and the
  * contract's exit code; the stack trace only with {@code --verbose}.
  */
-final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+public final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
   private final CliContext context;
 
   ErrorReporter(CliContext context) {
@@ -73,7 +73,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         : oneLine(text) + " (" + kind + ")";
   }
 
-  static String oneLine(String text) {
+  public static String oneLine(String text) {
     if (text == null || text.isBlank()) {
       return "failed";
     }

@@ -1,5 +1,7 @@
 package dev.docket.app;
 
+import dev.docket.app.db.StoreFactory;
+import dev.docket.app.db.Stores;
 import dev.docket.app.transfer.StoreOpener;
 import dev.docket.app.transfer.TransferCommands;
 import dev.docket.app.transfer.TransferContext;

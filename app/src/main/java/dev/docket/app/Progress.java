@@ -8,13 +8,13 @@ import java.util.Locale;
  * (at most one a second, and the last state) otherwise, so logs and CI output stay readable. {@code
  * DOCKET_PROGRESS=bar|lines|none} overrides the choice.
  */
-final class Progress implements AutoCloseable {
-  static final String ENV = "DOCKET_PROGRESS";
+public final class Progress implements AutoCloseable {
+  public static final String ENV = "DOCKET_PROGRESS";
   private static final int WIDTH = 30;
   private static final long BAR_EVERY_NANOS = 100_000_000L;
   private static final long LINE_EVERY_NANOS = 1_000_000_000L;
 
-  enum Mode {
+  public enum Mode {
     BAR,
     LINES,
     NONE
@@ -30,7 +30,7 @@ final class Progress implements AutoCloseable {
   private boolean dirty;
   private boolean drawn;
 
-  Progress(PrintWriter err, Mode mode, String label, long total) {
+  public Progress(PrintWriter err, Mode mode, String label, long total) {
     this.err = err;
     this.mode = mode;
     this.label = label;
@@ -44,7 +44,7 @@ final class Progress implements AutoCloseable {
     return new Progress(ctx.err(), mode(ctx.env(ENV)), label, total);
   }
 
-  static Mode mode(String setting) {
+  public static Mode mode(String setting) {
     if (setting != null) {
       switch (setting.strip().toLowerCase(Locale.ROOT)) {
         case "bar" -> {
@@ -65,7 +65,7 @@ final class Progress implements AutoCloseable {
   }
 
   /** Records the work done so far and redraws when it is time to. */
-  void update(long doneSoFar, String what) {
+  public void update(long doneSoFar, String what) {
     this.done = doneSoFar;
     this.detail = what == null ? "" : what;
     this.dirty = true;

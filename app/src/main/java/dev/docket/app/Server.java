@@ -4,7 +4,9 @@ import dev.docket.adapter.http.HttpApi;
 import dev.docket.adapter.http.HttpConfig;
 import dev.docket.adapter.http.TimedStore;
 import dev.docket.adapter.http.metrics.MetricsJobListener;
+import dev.docket.app.db.Stores;
 import dev.docket.ports.Store;
+import dev.docket.ports.admin.StoreAdmin;
 import dev.docket.ports.usecase.AdminService;
 import dev.docket.ports.usecase.Docket;
 import dev.docket.ports.usecase.DocketConfig;
@@ -55,7 +57,7 @@ final class Server {
    * Opens (and migrates) the store, bootstraps the admin on an empty store, starts the HTTP API and
    * the rescuer, and prints the admin key (when one was made) and the address.
    */
-  static Server start(Database db, String host, int port, String bootstrapKey, PrintWriter out) {
+  static Server start(StoreAdmin db, String host, int port, String bootstrapKey, PrintWriter out) {
     return start(db, host, port, bootstrapKey, out, null);
   }
 
@@ -64,7 +66,7 @@ final class Server {
    * schedule (see {@link Retention}).
    */
   static Server start(
-      Database db,
+      StoreAdmin db,
       String host,
       int port,
       String bootstrapKey,
@@ -75,7 +77,7 @@ final class Server {
 
   /** As above, sending webhooks as {@code webhooks} says (see {@link WebhookOptions}). */
   static Server start(
-      Database db,
+      StoreAdmin db,
       String host,
       int port,
       String bootstrapKey,

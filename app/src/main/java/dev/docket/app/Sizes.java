@@ -3,12 +3,12 @@ package dev.docket.app;
 import java.util.Locale;
 
 /** Byte counts for people. */
-final class Sizes {
+public final class Sizes {
   private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB"};
 
   private Sizes() {}
 
-  static String human(long bytes) {
+  public static String human(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
     }

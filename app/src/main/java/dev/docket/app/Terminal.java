@@ -7,10 +7,10 @@ import java.io.Console;
  * later, which hand out a console even when the streams are redirected; {@code isTerminal()} (JDK
  * 22+) settles it and is called reflectively because the build targets Java 21.
  */
-final class Terminal {
+public final class Terminal {
   private Terminal() {}
 
-  static boolean interactive() {
+  public static boolean interactive() {
     Console console = System.console();
     if (console == null) {
       return false;
@@ -23,7 +23,7 @@ final class Terminal {
   }
 
   /** Asks on the terminal; true when the person typed exactly {@code answer}. */
-  static boolean confirm(String question, String answer) {
+  public static boolean confirm(String question, String answer) {
     Console console = System.console();
     if (console == null) {
       return false;

@@ -2,6 +2,7 @@ package dev.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docket.adapter.sqlite.SqliteStoreAdmin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code db} commands and the command line's error contract, on real SQLite files. */
 class CliTest {
-  private static final int SCHEMA = BundledMigrations.latest(SqliteDatabase.MIGRATIONS);
+  private static final int SCHEMA = SqliteStoreAdmin.bundledSchemaVersion();
 
   @TempDir Path dir;
 

@@ -2,6 +2,7 @@ package dev.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docket.adapter.postgres.PostgresStoreAdmin;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -22,7 +23,7 @@ class PostgresCliTest {
           .getOrDefault(
               "DOCKET_TEST_POSTGRES_URL",
               "jdbc:postgresql://localhost:5432/postgres?user=postgres");
-  private static final int SCHEMA = BundledMigrations.latest(PostgresDatabase.MIGRATIONS);
+  private static final int SCHEMA = PostgresStoreAdmin.bundledSchemaVersion();
 
   private String schema;
   private String url;

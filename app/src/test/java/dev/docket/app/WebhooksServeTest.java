@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docket.adapter.sqlite.SqliteStore;
+import dev.docket.adapter.sqlite.SqliteStoreAdmin;
 import dev.docket.domain.Backoff;
 import dev.docket.domain.Job;
 import dev.docket.ports.usecase.Actor;
@@ -67,7 +68,7 @@ class WebhooksServeTest {
     StringWriter out = new StringWriter();
     Server server =
         Server.start(
-            new SqliteDatabase(db.toString()),
+            new SqliteStoreAdmin(db.toString()),
             "127.0.0.1",
             0,
             ADMIN_KEY,

@@ -19,25 +19,17 @@ public interface Store extends AutoCloseable {
 
   AuditLog audit();
 
-  /**
-   * The webhook outbox. Every store that keeps jobs keeps their deliveries; the default is only for
-   * stores built before webhooks existed.
-   */
-  default WebhookOutbox webhooks() {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no webhooks");
-  }
+  /** The webhook outbox: every store that keeps jobs keeps their deliveries. */
+  WebhookOutbox webhooks();
 
   /** The signals of this backend; in-process unless the backend can cross processes. */
   JobSignals signals();
 
   /**
-   * Whole-store export and import (every table, streamed), for moving a store between backends.
-   *
-   * @throws UnsupportedOperationException when this store cannot (e.g. a decorator)
+   * Whole-store export and import (every table, streamed), for moving a store between backends. A
+   * decorator forwards it.
    */
-  default StoreTransfer transfer() {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot transfer");
-  }
+  StoreTransfer transfer();
 
   /** Whether the store answers now (for readiness). */
   boolean ping();

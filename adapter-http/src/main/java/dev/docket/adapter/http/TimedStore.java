@@ -9,6 +9,7 @@ import dev.docket.ports.JobSignals;
 import dev.docket.ports.Store;
 import dev.docket.ports.UserRepository;
 import dev.docket.ports.WebhookOutbox;
+import dev.docket.ports.transfer.StoreTransfer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.reflect.InvocationTargetException;
@@ -83,6 +84,12 @@ public final class TimedStore implements Store {
   @Override
   public JobSignals signals() {
     return store.signals();
+  }
+
+  /** Forwarded untimed: a transfer is one long stream, not a store call to measure. */
+  @Override
+  public StoreTransfer transfer() {
+    return store.transfer();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.docket.adapter.postgres;
 
+import dev.docket.ports.SchemaTooNewException;
 import dev.docket.ports.StoreUnavailableException;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -12,7 +13,8 @@ import org.flywaydb.core.api.MigrationState;
 
 /** Brings the schema to the version this build knows, or refuses a schema that is newer. */
 final class Migrations {
-  static final String LOCATION = "classpath:db/migration/postgres";
+  static final String FOLDER = "db/migration/postgres";
+  static final String LOCATION = "classpath:" + FOLDER;
 
   private Migrations() {}
 
@@ -32,7 +34,7 @@ final class Migrations {
       if (e.getCause() instanceof SQLException sql && SqlErrors.isConnectionFailure(sql)) {
         throw new StoreUnavailableException("cannot reach PostgreSQL: " + e.getMessage(), e);
       }
-      throw new UnsupportedSchemaException(
+      throw new StoreUnavailableException(
           "cannot migrate schema " + schema + ": " + e.getMessage(), e);
     }
   }
@@ -54,10 +56,12 @@ final class Migrations {
           Arrays.stream(future)
               .map(i -> String.valueOf(i.getVersion()))
               .collect(Collectors.joining(", "));
-      throw new UnsupportedSchemaException(
+      throw new SchemaTooNewException(
           "the database schema was migrated by a newer Docket (versions "
               + versions
-              + " are unknown to this build); upgrade Docket to use it");
+              + " are unknown to this build); upgrade Docket to use it",
+          String.valueOf(future[future.length - 1].getVersion()),
+          Integer.toString(SchemaHistory.bundled()));
     }
   }
 }

@@ -26,7 +26,13 @@ import org.jooq.impl.DSL;
  * The store on PostgreSQL: a HikariCP pool, the schema migrated by Flyway on open, and jOOQ
  * repositories. Several server instances may share one database; they agree on time because the
  * store's clock is the database's, and their waiters wake each other through LISTEN/NOTIFY ({@link
- * PgSignals}).
+ * PostgresSignals}).
+ *
+ * <p>Where it differs from {@code SqliteStore} (responsibilities both have carry the same class
+ * names there): the clock is the database's {@code clock_timestamp()} ({@link Db}), shared by every
+ * instance; writes run on any pooled connection, each in a transaction that locks the rows it
+ * changes ({@code SELECT … FOR UPDATE}, {@code SKIP LOCKED} for claims), where SQLite has one
+ * writer; signals cross processes.
  */
 public final class PostgresStore implements Store {
   static {
@@ -37,26 +43,26 @@ public final class PostgresStore implements Store {
 
   private final HikariDataSource pool;
   private final Db db;
-  private final PgJobRepository jobs;
-  private final PgEventRepository events;
-  private final PgArtifactStore artifacts;
-  private final PgUserRepository users;
-  private final PgApiKeyRepository keys;
-  private final PgAuditLog audit;
-  private final PgWebhookOutbox webhooks;
-  private final PgSignals signals;
+  private final PostgresJobRepository jobs;
+  private final PostgresEventRepository events;
+  private final PostgresArtifactStore artifacts;
+  private final PostgresUserRepository users;
+  private final PostgresApiKeyRepository keys;
+  private final PostgresAuditLog audit;
+  private final PostgresWebhookOutbox webhooks;
+  private final PostgresSignals signals;
 
-  private PostgresStore(HikariDataSource pool, DSLContext dsl, PgSignals signals) {
+  private PostgresStore(HikariDataSource pool, DSLContext dsl, PostgresSignals signals) {
     this.pool = pool;
     this.signals = signals;
     this.db = new Db(dsl);
-    this.jobs = new PgJobRepository(db);
-    this.events = new PgEventRepository(db);
-    this.artifacts = new PgArtifactStore(db);
-    this.users = new PgUserRepository(db);
-    this.keys = new PgApiKeyRepository(db);
-    this.audit = new PgAuditLog(db);
-    this.webhooks = new PgWebhookOutbox(db);
+    this.jobs = new PostgresJobRepository(db);
+    this.events = new PostgresEventRepository(db);
+    this.artifacts = new PostgresArtifactStore(db);
+    this.users = new PostgresUserRepository(db);
+    this.keys = new PostgresApiKeyRepository(db);
+    this.audit = new PostgresAuditLog(db);
+    this.webhooks = new PostgresWebhookOutbox(db);
   }
 
   /** Opens {@code jdbcUrl} with {@link PostgresOptions#defaults()}. */
@@ -68,8 +74,7 @@ public final class PostgresStore implements Store {
    * Connects, creates the schema if needed and migrates it.
    *
    * @throws StoreUnavailableException when the database cannot be reached
-   * @throws UnsupportedSchemaException when the schema is newer than this build or cannot be
-   *     migrated
+   * @throws dev.docket.ports.SchemaTooNewException when the schema is newer than this build
    */
   public static PostgresStore open(String jdbcUrl, PostgresOptions options) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -83,7 +88,7 @@ public final class PostgresStore implements Store {
               .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
               .withExecuteLogging(false);
       // signals cross instances through LISTEN/NOTIFY, so a waiter here wakes for work done there
-      PgSignals signals = PgSignals.start(pool, jdbcUrl, options);
+      PostgresSignals signals = PostgresSignals.start(pool, jdbcUrl, options);
       return new PostgresStore(pool, DSL.using(pool, SQLDialect.POSTGRES, settings), signals);
     } catch (RuntimeException e) {
       pool.close();
@@ -116,6 +121,11 @@ public final class PostgresStore implements Store {
       sql.append("; SET TIME ZONE '").append(options.sessionTimeZone()).append('\'');
     }
     return sql.toString();
+  }
+
+  /** The database access, for tests of this package. */
+  Db db() {
+    return db;
   }
 
   /** The value of a setting in one of the pool's sessions (for tests of the session setup). */
@@ -165,7 +175,7 @@ public final class PostgresStore implements Store {
 
   @Override
   public dev.docket.ports.transfer.StoreTransfer transfer() {
-    return new PgStoreTransfer(db);
+    return new PostgresStoreTransfer(db);
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.docket.domain.User;
 import dev.docket.ports.ClaimQuery;
 import dev.docket.ports.JobChange;
 import dev.docket.ports.NewJob;
+import dev.docket.ports.SchemaTooNewException;
 import dev.docket.ports.StoreUnavailableException;
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
@@ -164,7 +165,7 @@ class PostgresStoreTest {
       }
       try {
         assertThatThrownBy(() -> PostgresStore.open(PostgresFixture.serverUrl(), options))
-            .isInstanceOf(UnsupportedSchemaException.class)
+            .isInstanceOf(SchemaTooNewException.class)
             .hasMessageContaining("newer")
             .hasMessageContaining("999");
       } finally {
@@ -226,7 +227,7 @@ class PostgresStoreTest {
   @Test
   void deletingAJobAndFailedUploadsLeaveNoChunksBehind() throws Exception {
     Job job = insert("q", 0);
-    byte[] big = new byte[PgArtifactStore.CHUNK_SIZE * 2 + 17];
+    byte[] big = new byte[PostgresArtifactStore.CHUNK_SIZE * 2 + 17];
     store
         .artifacts()
         .put(job.id(), "a", "application/octet-stream", new ByteArrayInputStream(big), j -> {});

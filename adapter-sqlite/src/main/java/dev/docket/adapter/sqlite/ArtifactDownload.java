@@ -61,7 +61,7 @@ final class ArtifactDownload {
         return r;
       } catch (DataAccessException e) {
         rollbackQuietly(c);
-        if (!SqliteErrors.isBusy(e) || !backoff.pause()) {
+        if (!SqlErrors.isBusy(e) || !backoff.pause()) {
           throw e;
         }
       }

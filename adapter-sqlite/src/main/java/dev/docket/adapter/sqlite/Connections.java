@@ -56,7 +56,7 @@ final class Connections {
         return c;
       } catch (SQLException e) {
         // switching to WAL needs a moment of exclusive access; another opener may hold it
-        if (!SqliteErrors.isBusy(e) || !backoff.pause()) {
+        if (!SqlErrors.isBusy(e) || !backoff.pause()) {
           throw new StoreUnavailableException("cannot open SQLite database " + file, e);
         }
       }

@@ -7,6 +7,7 @@ import dev.docket.adapter.sqlite.jooq.tables.records.JobsRecord;
 import dev.docket.domain.Job;
 import dev.docket.domain.JobEvent;
 import dev.docket.domain.Transition;
+import dev.docket.ports.ConflictException;
 import dev.docket.ports.JobChange;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +45,7 @@ final class JobRows {
             .and(JOBS.LEASE_TOKEN.isNotDistinctFrom(current.leaseToken()))
             .execute();
     if (rows != 1) {
-      throw new IllegalStateException(
-          "job " + current.id() + " changed under its write lock (fenced update hit " + rows + ")");
+      throw new ConflictException("job " + current.id() + " was changed concurrently");
     }
     insertEvents(dsl, t.events());
     WebhookRows.insert(dsl, t.deliveries());

@@ -1,5 +1,6 @@
 package dev.docket.adapter.sqlite;
 
+import dev.docket.ports.SchemaTooNewException;
 import dev.docket.ports.StoreUnavailableException;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,7 +13,8 @@ import org.flywaydb.core.api.MigrationVersion;
 
 /** Brings a database file's schema up to this build's, or refuses a newer one. */
 final class Migrations {
-  static final String LOCATION = "classpath:db/migration/sqlite";
+  static final String FOLDER = "db/migration/sqlite";
+  static final String LOCATION = "classpath:" + FOLDER;
 
   private Migrations() {}
 
@@ -48,7 +50,16 @@ final class Migrations {
     }
     String applied = version(all, true);
     String known = version(all, false);
-    throw new SchemaTooNewException(connections.file().toString(), applied, known);
+    throw new SchemaTooNewException(
+        "the database "
+            + connections.file()
+            + " has schema version "
+            + applied
+            + " but this build of Docket only knows up to version "
+            + known
+            + "; run a newer Docket on it",
+        applied,
+        known);
   }
 
   /** The highest version applied to the file ({@code applied}) or known to this build. */

@@ -44,7 +44,7 @@ final class Reader implements AutoCloseable {
         try {
           return attempt(c, work);
         } catch (RuntimeException e) {
-          if (!SqliteErrors.isBusy(e)) {
+          if (!SqlErrors.isBusy(e)) {
             throw translate(e);
           }
           if (!backoff.pause()) {

@@ -30,7 +30,7 @@ final class SqliteApiKeyRepository implements ApiKeyRepository {
           try {
             return dsl.insertInto(API_KEYS).set(toRecord(key)).execute();
           } catch (DataAccessException e) {
-            if (SqliteErrors.isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
               throw new ConflictException("an API key with this hash or id exists");
             }
             throw e;

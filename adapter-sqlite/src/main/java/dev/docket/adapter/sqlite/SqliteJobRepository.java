@@ -69,7 +69,7 @@ final class SqliteJobRepository implements JobRepository {
     try {
       JobRows.insert(dsl, job, n.requestHash());
     } catch (DataAccessException e) {
-      if (SqliteErrors.isUniqueViolation(e)) {
+      if (SqlErrors.isUniqueViolation(e)) {
         throw new ConflictException(
             "idempotency key '" + job.idempotencyKey() + "' is already used by another job");
       }

@@ -18,6 +18,11 @@ import org.jooq.impl.DSL;
  * migrates the schema. Every write goes through one writer connection, serialized in-process and
  * retried while another process holds the file's lock; reads run on a small pool of WAL readers and
  * never wait for writers. Signals stay within the process.
+ *
+ * <p>Where it differs from {@code PostgresStore} (responsibilities both have carry the same class
+ * names there): the clock is this JVM's, truncated to the millisecond, since one process owns the
+ * file; the one {@link Writer} serializes writes where PostgreSQL locks rows per transaction;
+ * signals stay in-process.
  */
 public final class SqliteStore implements Store {
   private final Writer writer;
@@ -56,7 +61,7 @@ public final class SqliteStore implements Store {
   /**
    * Opens (creating if needed) and migrates the database file with {@link SqliteOptions#DEFAULTS}.
    *
-   * @throws SchemaTooNewException when a newer Docket migrated the file
+   * @throws dev.docket.ports.SchemaTooNewException when a newer Docket migrated the file
    * @throws dev.docket.ports.StoreUnavailableException when the file cannot be opened or migrated
    */
   public static SqliteStore open(Path dbFile) {
@@ -66,7 +71,7 @@ public final class SqliteStore implements Store {
   /**
    * Opens (creating if needed) and migrates the database file.
    *
-   * @throws SchemaTooNewException when a newer Docket migrated the file
+   * @throws dev.docket.ports.SchemaTooNewException when a newer Docket migrated the file
    * @throws dev.docket.ports.StoreUnavailableException when the file cannot be opened or migrated
    */
   public static SqliteStore open(Path dbFile, SqliteOptions options) {

@@ -104,7 +104,7 @@ final class SqliteStoreTransfer implements StoreTransfer {
    * exception as cause, which is what marks a failure as busy).
    */
   private static RuntimeException notRetryableOnceStarted(StartedSink sink, RuntimeException e) {
-    if (sink.started && SqliteErrors.isBusy(e)) {
+    if (sink.started && SqlErrors.isBusy(e)) {
       return new StoreUnavailableException(
           "SQLite read was interrupted by a lock after it began: " + e.getMessage(), null);
     }
@@ -112,26 +112,26 @@ final class SqliteStoreTransfer implements StoreTransfer {
   }
 
   private static void stream(DSLContext dsl, RecordSink sink) {
-    each(dsl.selectFrom(USERS).orderBy(USERS.ID), SqliteTransferRows::user, sink);
-    each(dsl.selectFrom(API_KEYS).orderBy(API_KEYS.ID), SqliteTransferRows::key, sink);
-    each(dsl.selectFrom(JOBS).orderBy(JOBS.ID), SqliteTransferRows::job, sink);
+    each(dsl.selectFrom(USERS).orderBy(USERS.ID), TransferRows::user, sink);
+    each(dsl.selectFrom(API_KEYS).orderBy(API_KEYS.ID), TransferRows::key, sink);
+    each(dsl.selectFrom(JOBS).orderBy(JOBS.ID), TransferRows::job, sink);
     each(
         dsl.selectFrom(JOB_EVENTS).orderBy(JOB_EVENTS.JOB_ID, JOB_EVENTS.SEQ),
-        SqliteTransferRows::event,
+        TransferRows::event,
         sink);
     try (Cursor<ArtifactsRecord> artifacts =
         dsl.selectFrom(ARTIFACTS).orderBy(ARTIFACTS.JOB_ID, ARTIFACTS.NAME).fetchLazy()) {
       for (ArtifactsRecord a : artifacts) {
-        sink.accept(SqliteTransferRows.artifact(a));
+        sink.accept(TransferRows.artifact(a));
         chunks(dsl, a, sink);
       }
     }
-    each(dsl.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.ID), SqliteTransferRows::audit, sink);
+    each(dsl.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.ID), TransferRows::audit, sink);
     each(
         dsl.selectFrom(WEBHOOK_DELIVERIES).orderBy(WEBHOOK_DELIVERIES.ID),
-        SqliteTransferRows::webhook,
+        TransferRows::webhook,
         sink);
-    each(dsl.selectFrom(SETTINGS).orderBy(SETTINGS.NAME), SqliteTransferRows::setting, sink);
+    each(dsl.selectFrom(SETTINGS).orderBy(SETTINGS.NAME), TransferRows::setting, sink);
   }
 
   private static void chunks(DSLContext dsl, ArtifactsRecord a, RecordSink sink) {

@@ -73,18 +73,18 @@ final class SqliteTransferWriter extends BatchingRecordWriter {
   private void write(DSLContext dsl, TransferRecord record, Outcome o) {
     boolean written =
         switch (record) {
-          case UserRow u -> insert(dsl, SqliteTransferRows.user(u.user()), record);
-          case KeyRow k -> insert(dsl, SqliteTransferRows.key(k.key()), record);
-          case JobRow j -> insert(dsl, SqliteTransferRows.job(j), record);
-          case EventRow e -> insert(dsl, SqliteTransferRows.event(e.event()), record);
+          case UserRow u -> insert(dsl, TransferRows.user(u.user()), record);
+          case KeyRow k -> insert(dsl, TransferRows.key(k.key()), record);
+          case JobRow j -> insert(dsl, TransferRows.job(j), record);
+          case EventRow e -> insert(dsl, TransferRows.event(e.event()), record);
           case ArtifactRow a -> {
             o.blob = insertArtifact(dsl, a.artifact(), record);
             yield o.blob != null;
           }
           case ChunkRow c -> o.blob != null && insert(dsl, chunk(o.blob, c), record);
-          case AuditRow a -> insert(dsl, SqliteTransferRows.audit(a.entry()), record);
-          case WebhookRow w -> insert(dsl, SqliteTransferRows.webhook(w), record);
-          case SettingRow st -> insert(dsl, SqliteTransferRows.setting(st), record);
+          case AuditRow a -> insert(dsl, TransferRows.audit(a.entry()), record);
+          case WebhookRow w -> insert(dsl, TransferRows.webhook(w), record);
+          case SettingRow st -> insert(dsl, TransferRows.setting(st), record);
         };
     o.tally.count(record.table(), written);
   }
@@ -125,7 +125,7 @@ final class SqliteTransferWriter extends BatchingRecordWriter {
   }
 
   private static RuntimeException translate(DataAccessException e, TransferRecord record) {
-    if (SqliteErrors.isUniqueViolation(e)) {
+    if (SqlErrors.isUniqueViolation(e)) {
       return new ConflictException(record.label() + " already exists in the target store");
     }
     if (String.valueOf(e.getMessage()).contains("FOREIGN KEY")) {

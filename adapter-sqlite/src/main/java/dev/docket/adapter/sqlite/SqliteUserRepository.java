@@ -35,7 +35,7 @@ final class SqliteUserRepository implements UserRepository {
           try {
             return dsl.insertInto(USERS).set(toRecord(user)).execute();
           } catch (DataAccessException e) {
-            if (SqliteErrors.isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
               throw new ConflictException("a user with email " + user.email() + " exists");
             }
             throw e;

@@ -106,7 +106,7 @@ final class Writer implements AutoCloseable {
   }
 
   private static RuntimeException translate(RuntimeException e) {
-    if (SqliteErrors.isBusy(e)) {
+    if (SqlErrors.isBusy(e)) {
       return new Busy(e);
     }
     if (e instanceof DataAccessException) {
@@ -119,7 +119,7 @@ final class Writer implements AutoCloseable {
     try (Statement s = connection.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
-      if (SqliteErrors.isBusy(e)) {
+      if (SqlErrors.isBusy(e)) {
         throw new Busy(e);
       }
       throw new StoreUnavailableException("SQLite " + sql + " failed: " + e.getMessage(), e);

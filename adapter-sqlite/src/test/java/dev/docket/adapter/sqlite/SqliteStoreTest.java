@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.docket.domain.Ids;
 import dev.docket.domain.Role;
 import dev.docket.domain.User;
+import dev.docket.ports.SchemaTooNewException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
