@@ -7,7 +7,7 @@ import java.util.Map;
  * What every command is given: the environment (read through here so tests can set it), the output
  * streams, and the options every command takes.
  */
-final class CliContext {
+public final class CliContext {
   static final String DEFAULT_DB = "sqlite:./data/docket.db";
 
   private final Map<String, String> env;
@@ -23,23 +23,23 @@ final class CliContext {
     this.err = err;
   }
 
-  String env(String name) {
+  public String env(String name) {
     return env.get(name);
   }
 
-  Map<String, String> env() {
+  public Map<String, String> env() {
     return env;
   }
 
-  PrintWriter out() {
+  public PrintWriter out() {
     return out;
   }
 
-  PrintWriter err() {
+  public PrintWriter err() {
     return err;
   }
 
-  String db() {
+  public String db() {
     return db;
   }
 
@@ -47,7 +47,7 @@ final class CliContext {
     this.db = value;
   }
 
-  boolean json() {
+  public boolean json() {
     return json;
   }
 
@@ -55,7 +55,7 @@ final class CliContext {
     this.json = value;
   }
 
-  boolean verbose() {
+  public boolean verbose() {
     return verbose;
   }
 
@@ -64,7 +64,7 @@ final class CliContext {
   }
 
   /** The database {@code --db} names; a usage error when the form is not one we accept. */
-  Database database() {
+  public Database database() {
     return StoreFactory.parse(db);
   }
 }

@@ -8,7 +8,7 @@ import dev.docket.ports.usecase.Docket;
  * An opened store with its use cases, as the data commands use it. The command line acts through
  * the use cases as {@code Actor.system("cli")}: admin powers, audited under {@code cli}.
  */
-final class CliSession implements AutoCloseable {
+public final class CliSession implements AutoCloseable {
   static final String ACTOR = "cli";
 
   private final Database database;
@@ -23,7 +23,7 @@ final class CliSession implements AutoCloseable {
   }
 
   /** Guards, opens and migrates the database {@code --db} names. */
-  static CliSession open(CliContext ctx) {
+  public static CliSession open(CliContext ctx) {
     Database db = ctx.database();
     return new CliSession(db, Stores.open(db));
   }
@@ -32,20 +32,20 @@ final class CliSession implements AutoCloseable {
     return database;
   }
 
-  Store store() {
+  public Store store() {
     return store;
   }
 
-  Docket docket() {
+  public Docket docket() {
     return docket;
   }
 
-  Actor actor() {
+  public Actor actor() {
     return actor;
   }
 
   /** An audit entry by {@code cli}, for a mutation whose use case does not record one itself. */
-  void audit(String action, String resource, String resourceId, String detailsJson) {
+  public void audit(String action, String resource, String resourceId, String detailsJson) {
     docket.audit().record(actor, action, resource, resourceId, detailsJson);
   }
 

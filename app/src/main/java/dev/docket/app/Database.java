@@ -6,7 +6,7 @@ import dev.docket.ports.Store;
  * One database named by {@code --db}, with what the command line needs beyond the {@link Store}
  * port: a guard that refuses databases this build must not touch, inspection and checks.
  */
-interface Database {
+public interface Database {
   /** {@code sqlite} or {@code postgresql}. */
   String backend();
 

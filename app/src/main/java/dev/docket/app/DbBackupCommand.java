@@ -1,5 +1,8 @@
 package dev.docket.app;
 
+import dev.docket.app.output.CliJson;
+import dev.docket.app.output.Progress;
+import dev.docket.app.output.Sizes;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,5 +1,6 @@
 package dev.docket.app;
 
+import dev.docket.app.output.CliJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

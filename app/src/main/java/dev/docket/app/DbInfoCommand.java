@@ -1,5 +1,7 @@
 package dev.docket.app;
 
+import dev.docket.app.output.CliJson;
+import dev.docket.app.output.Sizes;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

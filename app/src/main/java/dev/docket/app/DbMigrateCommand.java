@@ -1,5 +1,6 @@
 package dev.docket.app;
 
+import dev.docket.app.output.CliJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

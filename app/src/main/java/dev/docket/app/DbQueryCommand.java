@@ -1,5 +1,6 @@
 package dev.docket.app;
 
+import dev.docket.app.output.CliJson;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,7 @@
 package dev.docket.app;
 
+import dev.docket.app.output.CliJson;
+import dev.docket.app.output.Terminal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
  * Turns every failure into one line on standard error ({@code docket: <message>}) and the
  * contract's exit code; the stack trace only with {@code --verbose}.
  */
-final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+public final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
   private final CliContext context;
 
   ErrorReporter(CliContext context) {
@@ -55,7 +55,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         : ExitCode.FAILED;
   }
 
-  static String message(Throwable ex) {
+  public static String message(Throwable ex) {
     return switch (ex) {
       case UsageException u -> oneLine(u.getMessage());
       case CommandFailedException f -> oneLine(f.getMessage());

@@ -1,8 +1,8 @@
 package dev.docket.app;
 
 /** The exit codes of the contract. */
-final class ExitCode {
-  static final int OK = 0;
+public final class ExitCode {
+  public static final int OK = 0;
   static final int FAILED = 1;
   static final int USAGE = 2;
 

@@ -1,5 +1,7 @@
 package dev.docket.app;
 
+import dev.docket.app.output.Terminal;
+import dev.docket.app.serve.Logging;
 import dev.docket.app.transfer.StoreOpener;
 import dev.docket.app.transfer.TransferCommands;
 import dev.docket.app.transfer.TransferContext;

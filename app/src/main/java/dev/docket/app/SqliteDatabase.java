@@ -22,7 +22,7 @@ import org.sqlite.SQLiteConfig;
  * A SQLite file. Inspection uses its own read-only JDBC connection, so it works next to a running
  * server and never creates or migrates anything.
  */
-final class SqliteDatabase implements Database {
+public final class SqliteDatabase implements Database {
   static final String MIGRATIONS = "db/migration/sqlite";
   static final String HISTORY = "flyway_schema_history";
   private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
@@ -31,7 +31,7 @@ final class SqliteDatabase implements Database {
   private final String given;
   private final Path file;
 
-  SqliteDatabase(String given) {
+  public SqliteDatabase(String given) {
     this.given = given;
     this.file = Path.of(given);
   }

@@ -4,11 +4,11 @@ import dev.docket.domain.DomainException;
 import dev.docket.ports.Store;
 
 /** Opening a {@link Database}'s store the way every command does: guard first, then migrate. */
-final class Stores {
+public final class Stores {
   private Stores() {}
 
   /** Refuses what this build must not touch, then opens (and migrates) the store. */
-  static Store open(Database db) {
+  public static Store open(Database db) {
     db.preflight();
     try {
       return db.open();
