@@ -9,6 +9,7 @@ import dev.docket.ports.JobSignals;
 import dev.docket.ports.Store;
 import dev.docket.ports.UserRepository;
 import dev.docket.ports.WebhookOutbox;
+import dev.docket.ports.transfer.StoreTransfer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.reflect.InvocationTargetException;
@@ -18,9 +19,10 @@ import java.lang.reflect.Proxy;
  * A {@link Store} that times every repository call into {@code docket.store.latency} (tags {@code
  * operation} such as {@code jobs.claim}, and {@code outcome} {@code ok} or {@code error}), for the
  * store latency of {@code /metrics}. Wrap the store before building the {@code Docket}. Artifact
- * uploads and downloads include the time the bytes take to stream.
+ * uploads and downloads include the time the bytes take to stream. Every other method of {@link
+ * Store} is forwarded untimed ({@code TimedStoreTest} fails when a new one is not).
  */
-public final class TimedStore implements Store {
+final class TimedStore implements Store {
   private final Store store;
   private final JobRepository jobs;
   private final EventRepository events;
@@ -41,7 +43,7 @@ public final class TimedStore implements Store {
     this.webhooks = timed(WebhookOutbox.class, store.webhooks(), "webhooks", registry);
   }
 
-  public static Store wrap(Store store, MeterRegistry registry) {
+  static Store wrap(Store store, MeterRegistry registry) {
     return new TimedStore(store, registry);
   }
 
@@ -83,6 +85,12 @@ public final class TimedStore implements Store {
   @Override
   public JobSignals signals() {
     return store.signals();
+  }
+
+  /** Untimed: one export or import is a long stream of work, not a store call with a latency. */
+  @Override
+  public StoreTransfer transfer() {
+    return store.transfer();
   }
 
   @Override
