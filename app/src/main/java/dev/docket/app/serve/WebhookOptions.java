@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * @param secret null to use (or generate) the one kept in the database
  * @param every how often due deliveries are looked for
  */
-public record WebhookOptions(
+record WebhookOptions(
     String secret,
     boolean allowPrivate,
     Set<String> allowHosts,
@@ -35,7 +35,7 @@ public record WebhookOptions(
   static final WebhookOptions DEFAULTS =
       new WebhookOptions(null, false, Set.of(), WebhookSettings.DEFAULT, EVERY);
 
-  public WebhookOptions {
+  WebhookOptions {
     allowHosts = Set.copyOf(allowHosts);
   }
 
