@@ -29,7 +29,7 @@ public final class CliContext {
     return env.get(name);
   }
 
-  Map<String, String> env() {
+  public Map<String, String> env() {
     return env;
   }
 
@@ -57,7 +57,7 @@ public final class CliContext {
     this.json = value;
   }
 
-  boolean verbose() {
+  public boolean verbose() {
     return verbose;
   }
 

@@ -34,15 +34,15 @@ public final class CliSession implements AutoCloseable {
     return database;
   }
 
-  Store store() {
+  public Store store() {
     return store;
   }
 
-  Docket docket() {
+  public Docket docket() {
     return docket;
   }
 
-  Actor actor() {
+  public Actor actor() {
     return actor;
   }
 

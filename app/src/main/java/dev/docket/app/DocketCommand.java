@@ -1,6 +1,11 @@
 package dev.docket.app;
 
 import dev.docket.app.db.DbCommand;
+import dev.docket.app.jobs.JobsCommand;
+import dev.docket.app.keys.KeysCommand;
+import dev.docket.app.prune.PruneCommand;
+import dev.docket.app.serve.ServeCommand;
+import dev.docket.app.users.UsersCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -8,13 +13,24 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code docket}: the options every command takes; the work is in the subcommands. */
+/**
+ * {@code docket}: the options every command takes; the work is in the command families, each in its
+ * own package and listing its own subcommands. {@code export}, {@code import} and {@code copy} are
+ * added by {@link dev.docket.app.transfer.TransferCommands}.
+ */
 @Command(
     name = "docket",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A job service: queue, lease, retry, and report on jobs.",
-    subcommands = {ServeCommand.class, DbCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      DbCommand.class,
+      JobsCommand.class,
+      UsersCommand.class,
+      KeysCommand.class,
+      PruneCommand.class
+    })
 public final class DocketCommand implements Runnable {
   private final CliContext context;
 
@@ -24,6 +40,7 @@ public final class DocketCommand implements Runnable {
     this.context = context;
   }
 
+  /** The settings and streams of this run, for the subcommands. */
   public CliContext context() {
     return context;
   }

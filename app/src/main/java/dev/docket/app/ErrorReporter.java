@@ -55,7 +55,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
         : ExitCode.FAILED;
   }
 
-  static String message(Throwable ex) {
+  public static String message(Throwable ex) {
     return switch (ex) {
       case UsageException u -> oneLine(u.getMessage());
       case CommandFailedException f -> oneLine(f.getMessage());

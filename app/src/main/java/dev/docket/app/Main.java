@@ -2,6 +2,8 @@ package dev.docket.app;
 
 import dev.docket.app.db.StoreFactory;
 import dev.docket.app.db.Stores;
+import dev.docket.app.output.Terminal;
+import dev.docket.app.serve.Logging;
 import dev.docket.app.transfer.StoreOpener;
 import dev.docket.app.transfer.TransferCommands;
 import dev.docket.app.transfer.TransferContext;

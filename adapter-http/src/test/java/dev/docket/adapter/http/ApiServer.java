@@ -35,7 +35,7 @@ final class ApiServer implements AutoCloseable {
   private ApiServer(UnaryOperator<HttpConfig> tune) throws IOException {
     dir = Files.createTempDirectory("docket-http-test");
     config = tune.apply(HttpConfig.defaults().withRequestLogging(false));
-    store = TimedStore.wrap(SqliteStore.open(dir.resolve("docket.db")), config.registry());
+    store = SqliteStore.open(dir.resolve("docket.db"));
     docket = Docket.create(store, DocketConfig.DEFAULT, new MetricsJobListener(config.registry()));
     docket.users().bootstrapAdmin(ADMIN_KEY);
     app = HttpApi.create(docket, config).start(0);

@@ -192,9 +192,6 @@ class OpsApiTest {
     assertThat(text).contains("docket_queue_depth{queue=\"" + q + "\",status=\"succeeded\"} 1.0");
     assertThat(text)
         .containsPattern(
-            "docket_store_latency_seconds_count\\{operation=\"jobs.insert\",outcome=\"ok\"} \\d");
-    assertThat(text)
-        .containsPattern(
             "http_server_requests_seconds_count\\{method=\"GET\",route=\"/v1/jobs/\\{id}\",status=\"200\"} \\d");
   }
 

@@ -1,10 +1,10 @@
 package dev.docket.app.db;
 
 import dev.docket.app.CliContext;
-import dev.docket.app.CliJson;
 import dev.docket.app.ExitCode;
-import dev.docket.app.Progress;
-import dev.docket.app.Sizes;
+import dev.docket.app.output.CliJson;
+import dev.docket.app.output.Progress;
+import dev.docket.app.output.Sizes;
 import dev.docket.ports.admin.IntegrityReport;
 import dev.docket.ports.admin.StoreAdmin;
 import java.io.IOException;

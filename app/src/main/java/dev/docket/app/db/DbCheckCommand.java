@@ -1,9 +1,9 @@
 package dev.docket.app.db;
 
 import dev.docket.app.CliContext;
-import dev.docket.app.CliJson;
 import dev.docket.app.CommandFailedException;
 import dev.docket.app.ExitCode;
+import dev.docket.app.output.CliJson;
 import dev.docket.ports.admin.IntegrityReport;
 import dev.docket.ports.admin.SchemaVersion;
 import dev.docket.ports.admin.StoreAdmin;

@@ -1,9 +1,9 @@
 package dev.docket.app.db;
 
 import dev.docket.app.CliContext;
-import dev.docket.app.CliJson;
 import dev.docket.app.ExitCode;
-import dev.docket.app.Sizes;
+import dev.docket.app.output.CliJson;
+import dev.docket.app.output.Sizes;
 import dev.docket.ports.admin.DatabaseInfo;
 import dev.docket.ports.admin.SchemaVersion;
 import dev.docket.ports.admin.StoreAdmin;

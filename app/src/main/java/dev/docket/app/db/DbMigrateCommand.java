@@ -1,8 +1,8 @@
 package dev.docket.app.db;
 
 import dev.docket.app.CliContext;
-import dev.docket.app.CliJson;
 import dev.docket.app.ExitCode;
+import dev.docket.app.output.CliJson;
 import dev.docket.ports.admin.StoreAdmin;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.docket.app.db;
 
 import dev.docket.app.CliContext;
-import dev.docket.app.CliJson;
 import dev.docket.app.CliSession;
 import dev.docket.app.CommandFailedException;
 import dev.docket.app.ExitCode;
-import dev.docket.app.Terminal;
 import dev.docket.app.UsageException;
+import dev.docket.app.output.CliJson;
+import dev.docket.app.output.Terminal;
 import dev.docket.ports.admin.ResetOutcome;
 import dev.docket.ports.admin.StoreAdmin;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.docket.app.db;
 
 import dev.docket.app.CliContext;
-import dev.docket.app.CliJson;
 import dev.docket.app.CliSession;
 import dev.docket.app.ExitCode;
 import dev.docket.app.UsageException;
+import dev.docket.app.output.CliJson;
 import dev.docket.domain.Json;
 import dev.docket.ports.admin.IntegrityReport;
 import dev.docket.ports.admin.StoreAdmin;
