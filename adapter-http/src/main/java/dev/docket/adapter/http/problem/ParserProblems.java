@@ -25,6 +25,12 @@ public final class ParserProblems extends ErrorHandler {
     this.json = json;
   }
 
+  /** Every method gets a body: Jetty's default writes none for DELETE, PUT or unknown methods. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(
       Request request, Response response, int code, String message, Throwable cause, Callback cb) {
