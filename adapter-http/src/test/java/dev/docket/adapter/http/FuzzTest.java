@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class FuzzTest {
   private static final int REQUESTS = Integer.getInteger("docket.fuzz.requests", 20_000);
   private static final long SEED = Long.getLong("docket.fuzz.seed", 20261204L);
+  private static final boolean POSTGRES =
+      "postgres".equals(System.getProperty("docket.fuzz.store", "sqlite"));
   private static final int THREADS = 4;
   private static final int BATCH = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +46,7 @@ class FuzzTest {
 
   @Test
   void malformedAndMutatedRequestsNeverFailTheServer() throws Exception {
-    try (ApiServer server = ApiServer.start()) {
+    try (ApiServer server = ApiServer.start(c -> c, POSTGRES)) {
       String queue = ApiServer.newQueue();
       List<String> keys = new ArrayList<>(List.of(ApiServer.ADMIN_KEY));
       List<String> users = new ArrayList<>();
@@ -180,15 +182,19 @@ class FuzzTest {
   private void print() {
     Map<String, Integer> sorted = new TreeMap<>();
     counts.forEach((k, v) -> sorted.put(k, v.get()));
-    StringBuilder b = new StringBuilder("fuzz counts by route and status (" + REQUESTS + "):\n");
+    StringBuilder b =
+        new StringBuilder(
+            "fuzz counts by route and status ("
+                + REQUESTS
+                + (POSTGRES ? " on postgres" : " on sqlite")
+                + "):\n");
     sorted.forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
     System.out.println(b);
   }
 
   /** Every stored row that a request could write, except the failed-auth audit and last use. */
   private static String fingerprint(ApiServer server) throws SQLException {
-    String url = "jdbc:sqlite:" + server.dir.resolve("docket.db");
-    try (Connection c = DriverManager.getConnection(url);
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl);
         Statement s = c.createStatement()) {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       for (String q :
