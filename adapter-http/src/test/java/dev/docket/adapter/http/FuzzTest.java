@@ -101,6 +101,15 @@ class FuzzTest {
         pool.shutdownNow();
       }
       print();
+      System.out.println(
+          "failed-auth audit rows: "
+              + count(server, "select count(*) from audit_log where action = 'auth.failed'")
+              + " for "
+              + counts.entrySet().stream()
+                  .filter(e -> e.getKey().endsWith(" 401"))
+                  .mapToInt(e -> e.getValue().get())
+                  .sum()
+              + " responses 401");
       assertThat(failures).as("responses that broke a rule").isEmpty();
       assertThat(server.admin.get("/v1/me").status()).isEqualTo(200);
       // the heap may rise while caches and pools warm up in the first quarter, not after
@@ -219,6 +228,15 @@ class FuzzTest {
       return HexFormat.of().formatHex(d.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static long count(ApiServer server, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
