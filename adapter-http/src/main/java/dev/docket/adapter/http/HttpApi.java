@@ -2,9 +2,13 @@ package dev.docket.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docket.adapter.http.artifacts.ArtifactsHandler;
+import dev.docket.adapter.http.edge.EdgeHeaders;
+import dev.docket.adapter.http.edge.EdgeLimits;
+import dev.docket.adapter.http.edge.HeaderDeadline;
 import dev.docket.adapter.http.jobs.JobsHandler;
 import dev.docket.adapter.http.metrics.RequestMetrics;
 import dev.docket.adapter.http.ops.OpsHandler;
+import dev.docket.adapter.http.problem.ParserProblems;
 import dev.docket.adapter.http.problem.ProblemMapper;
 import dev.docket.adapter.http.users.UsersHandler;
 import dev.docket.adapter.http.wire.WireJson;
@@ -14,6 +18,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 
 /**
  * Builds the HTTP API of {@code ../shared/docs/http-api.md} over a {@link Docket}. The server is
@@ -35,11 +40,38 @@ public final class HttpApi {
     c.http.prefer405over404 = true;
     c.http.maxRequestSize = config.jsonBodyLimit();
     c.jsonMapper(new JavalinJackson(json, true));
+    edge(c, config, json);
     c.requestLogger.http(new RequestMetrics(config.registry(), config.requestLogging())::record);
     new ProblemMapper(json).register(c.routes);
     c.events.serverStopping(h.stream()::stopAll);
     c.routes.beforeMatched("/v1/*", h.auth()::before);
     routes(c.routes, h);
+  }
+
+  /**
+   * What Jetty does before and around the routes: problem+json for its own errors, the security
+   * headers on every response, no version banner, and the limits of {@link EdgeLimits}.
+   */
+  private static void edge(JavalinConfig c, HttpConfig config, ObjectMapper json) {
+    EdgeLimits limits = config.edge();
+    ParserProblems problems = new ParserProblems(json);
+    c.jetty.modifyHttpConfiguration(
+        http -> {
+          http.setSendServerVersion(false);
+          http.setSendXPoweredBy(false);
+          http.setIdleTimeout(limits.idleTimeout().toMillis());
+          http.addCustomizer(new EdgeHeaders());
+        });
+    c.jetty.modifyServer(
+        server -> {
+          server.setErrorHandler(problems);
+          NetworkConnectionLimit limit =
+              new NetworkConnectionLimit(limits.maxConnections(), server);
+          limit.setEndPointIdleTimeout(limits.busyIdleTimeout().toMillis());
+          server.addBean(limit);
+          server.addBean(new HeaderDeadline(server, limits.headerTimeout()));
+        });
+    c.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(problems));
   }
 
   private static void routes(RoutesConfig r, Handlers h) {

@@ -1,5 +1,6 @@
 package dev.docket.adapter.http;
 
+import dev.docket.adapter.http.edge.EdgeLimits;
 import dev.docket.adapter.http.metrics.MetricsJobListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param registry where metrics go; share it with {@link MetricsJobListener}
  * @param requestLogging whether every request is logged (method, path, status, duration)
  * @param sseKeepAlive how often an idle event stream sends a comment to keep proxies open
+ * @param edge how many connections, and for how long, clients may hold
  */
 public record HttpConfig(
     long jsonBodyLimit,
@@ -22,7 +24,8 @@ public record HttpConfig(
     boolean metricsAuth,
     PrometheusMeterRegistry registry,
     boolean requestLogging,
-    Duration sseKeepAlive) {
+    Duration sseKeepAlive,
+    EdgeLimits edge) {
 
   public static final long MIB = 1024L * 1024;
   public static final long DEFAULT_JSON_LIMIT = MIB;
@@ -32,6 +35,7 @@ public record HttpConfig(
   public HttpConfig {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(sseKeepAlive, "sseKeepAlive");
+    Objects.requireNonNull(edge, "edge");
     if (jsonBodyLimit < 1 || artifactBodyLimit < 1) {
       throw new IllegalArgumentException("body limits must be positive");
     }
@@ -45,36 +49,48 @@ public record HttpConfig(
         false,
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         true,
-        DEFAULT_KEEP_ALIVE);
+        DEFAULT_KEEP_ALIVE,
+        EdgeLimits.DEFAULT);
   }
 
   public HttpConfig withJsonBodyLimit(long bytes) {
     return new HttpConfig(
-        bytes, artifactBodyLimit, metricsAuth, registry, requestLogging, sseKeepAlive);
+        bytes, artifactBodyLimit, metricsAuth, registry, requestLogging, sseKeepAlive, edge);
   }
 
   public HttpConfig withArtifactBodyLimit(long bytes) {
     return new HttpConfig(
-        jsonBodyLimit, bytes, metricsAuth, registry, requestLogging, sseKeepAlive);
+        jsonBodyLimit, bytes, metricsAuth, registry, requestLogging, sseKeepAlive, edge);
   }
 
   public HttpConfig withMetricsAuth(boolean on) {
     return new HttpConfig(
-        jsonBodyLimit, artifactBodyLimit, on, registry, requestLogging, sseKeepAlive);
+        jsonBodyLimit, artifactBodyLimit, on, registry, requestLogging, sseKeepAlive, edge);
   }
 
   public HttpConfig withRegistry(PrometheusMeterRegistry r) {
     return new HttpConfig(
-        jsonBodyLimit, artifactBodyLimit, metricsAuth, r, requestLogging, sseKeepAlive);
+        jsonBodyLimit, artifactBodyLimit, metricsAuth, r, requestLogging, sseKeepAlive, edge);
   }
 
   public HttpConfig withRequestLogging(boolean on) {
     return new HttpConfig(
-        jsonBodyLimit, artifactBodyLimit, metricsAuth, registry, on, sseKeepAlive);
+        jsonBodyLimit, artifactBodyLimit, metricsAuth, registry, on, sseKeepAlive, edge);
   }
 
   public HttpConfig withSseKeepAlive(Duration every) {
     return new HttpConfig(
-        jsonBodyLimit, artifactBodyLimit, metricsAuth, registry, requestLogging, every);
+        jsonBodyLimit, artifactBodyLimit, metricsAuth, registry, requestLogging, every, edge);
+  }
+
+  public HttpConfig withEdge(EdgeLimits limits) {
+    return new HttpConfig(
+        jsonBodyLimit,
+        artifactBodyLimit,
+        metricsAuth,
+        registry,
+        requestLogging,
+        sseKeepAlive,
+        limits);
   }
 }

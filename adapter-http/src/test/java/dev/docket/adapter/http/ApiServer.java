@@ -32,10 +32,31 @@ final class ApiServer implements AutoCloseable {
   final HttpClient http;
   final Api admin;
 
-  private ApiServer(UnaryOperator<HttpConfig> tune) throws IOException {
+  /** Where the store lives, for tests that read it directly: its JDBC URL. */
+  final String jdbcUrl;
+
+  private ApiServer(UnaryOperator<HttpConfig> tune, boolean postgres) throws IOException {
     dir = Files.createTempDirectory("docket-http-test");
     config = tune.apply(HttpConfig.defaults().withRequestLogging(false));
-    store = SqliteStore.open(dir.resolve("docket.db"));
+    Store raw;
+    if (postgres) {
+      String url = System.getenv("DOCKET_TEST_POSTGRES_URL");
+      String schema = "http_" + Long.toString(System.nanoTime(), 36);
+      try (var c = java.sql.DriverManager.getConnection(url);
+          var s = c.createStatement()) {
+        s.execute("CREATE SCHEMA " + schema);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("DOCKET_TEST_POSTGRES_URL is needed", e);
+      }
+      raw =
+          dev.docket.adapter.postgres.PostgresStore.open(
+              url, dev.docket.adapter.postgres.PostgresOptions.defaults().withSchema(schema));
+      jdbcUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    } else {
+      raw = SqliteStore.open(dir.resolve("docket.db"));
+      jdbcUrl = "jdbc:sqlite:" + dir.resolve("docket.db");
+    }
+    store = raw;
     docket = Docket.create(store, DocketConfig.DEFAULT, new MetricsJobListener(config.registry()));
     docket.users().bootstrapAdmin(ADMIN_KEY);
     app = HttpApi.create(docket, config).start(0);
@@ -53,7 +74,18 @@ final class ApiServer implements AutoCloseable {
 
   static ApiServer start(UnaryOperator<HttpConfig> tune) {
     try {
-      return new ApiServer(tune);
+      return new ApiServer(tune, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * As {@link #start(UnaryOperator)}, on PostgreSQL ({@code DOCKET_TEST_POSTGRES_URL}) when asked.
+   */
+  static ApiServer start(UnaryOperator<HttpConfig> tune, boolean postgres) {
+    try {
+      return new ApiServer(tune, postgres);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -36,6 +36,32 @@ final class PostgresAuditLog implements AuditLog {
   }
 
   @Override
+  public void appendCoalesced(AuditEntry e, String coalesceKey) {
+    db.run(
+        ctx ->
+            ctx.insertInto(AUDIT_LOG)
+                .set(AUDIT_LOG.ID, e.id())
+                .set(AUDIT_LOG.AT, Sql.ts(e.at()))
+                .set(AUDIT_LOG.ACTOR_ID, e.actorId())
+                .set(AUDIT_LOG.ACTION, e.action())
+                .set(AUDIT_LOG.RESOURCE, e.resource())
+                .set(AUDIT_LOG.RESOURCE_ID, e.resourceId())
+                .set(AUDIT_LOG.DETAILS, Sql.json(e.details()))
+                .set(AUDIT_LOG.REMOTE_ADDR, e.remoteAddr())
+                .set(AUDIT_LOG.COALESCE_KEY, coalesceKey)
+                .onConflict(AUDIT_LOG.COALESCE_KEY)
+                .doUpdate()
+                .set(
+                    AUDIT_LOG.DETAILS,
+                    DSL.field(
+                        "cast(jsonb_set(cast(audit_log.details as jsonb), '{count}',"
+                            + " to_jsonb(coalesce(cast(audit_log.details ->> 'count' as bigint), 1)"
+                            + " + 1)) as json)",
+                        AUDIT_LOG.DETAILS.getDataType()))
+                .execute());
+  }
+
+  @Override
   public Page<AuditEntry> list(AuditQuery q) {
     Condition where = DSL.noCondition();
     if (q.action() != null) {

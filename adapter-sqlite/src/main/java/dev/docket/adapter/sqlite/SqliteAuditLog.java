@@ -10,6 +10,7 @@ import dev.docket.ports.Page;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
 /** The audit trail in SQLite, newest first by (time-ordered) id. */
 final class SqliteAuditLog implements AuditLog {
@@ -23,6 +24,30 @@ final class SqliteAuditLog implements AuditLog {
 
   @Override
   public void append(AuditEntry e) {
+    AuditLogRecord r = record(e);
+    writer.write(dsl -> dsl.insertInto(AUDIT_LOG).set(r).execute());
+  }
+
+  @Override
+  public void appendCoalesced(AuditEntry first, String coalesceKey) {
+    AuditLogRecord r = record(first);
+    r.setCoalesceKey(coalesceKey);
+    writer.write(
+        dsl ->
+            dsl.insertInto(AUDIT_LOG)
+                .set(r)
+                .onConflict(AUDIT_LOG.COALESCE_KEY)
+                .doUpdate()
+                .set(
+                    AUDIT_LOG.DETAILS,
+                    DSL.field(
+                        "json_set(details, '$.count', coalesce(json_extract(details, '$.count'),"
+                            + " 1) + 1)",
+                        String.class))
+                .execute());
+  }
+
+  private static AuditLogRecord record(AuditEntry e) {
     AuditLogRecord r = new AuditLogRecord();
     r.setId(Rows.text(e.id()));
     r.setAt(Rows.millis(e.at()));
@@ -32,7 +57,7 @@ final class SqliteAuditLog implements AuditLog {
     r.setResourceId(e.resourceId());
     r.setDetails(e.details());
     r.setRemoteAddr(e.remoteAddr());
-    writer.write(dsl -> dsl.insertInto(AUDIT_LOG).set(r).execute());
+    return r;
   }
 
   @Override

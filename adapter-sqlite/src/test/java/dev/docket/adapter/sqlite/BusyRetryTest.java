@@ -44,7 +44,8 @@ class BusyRetryTest {
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
     try (Statement s = c.createStatement()) {
       s.execute("BEGIN IMMEDIATE");
-      s.execute("INSERT INTO audit_log VALUES ('x', 0, null, 'a.b', 'a', null, '{}', null)");
+      s.execute(
+          "INSERT INTO audit_log (id, at, actor_id, action, resource, resource_id, details, remote_addr) VALUES ('x', 0, null, 'a.b', 'a', null, '{}', null)");
     }
     return c;
   }

@@ -88,13 +88,13 @@ class SqliteStoreTest {
             SchemaTooNewException.class,
             e -> {
               assertThat(e.databaseVersion()).isEqualTo("99");
-              assertThat(e.supportedVersion()).isEqualTo("2");
+              assertThat(e.supportedVersion()).isEqualTo("3");
               assertThat(e).hasMessageContaining("version 99").hasMessageContaining("newer Docket");
             });
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
-      assertThat(rs.getInt(1)).isEqualTo(3);
+      assertThat(rs.getInt(1)).isEqualTo(4);
     }
   }
 }

@@ -37,6 +37,18 @@ public final class AuditService {
             Ids.newId(at), at, actorId, action, resource, resourceId, details, remoteAddr));
   }
 
+  /**
+   * Records an anonymous entry that counts into an existing one with the same {@code coalesceKey}
+   * (see {@link AuditLog#appendCoalesced}); {@code details} must hold {@code "count": 1}.
+   */
+  public void recordCoalesced(
+      String remoteAddr, String action, String resource, String details, String coalesceKey) {
+    var at = clock.instant();
+    log.appendCoalesced(
+        new AuditEntry(Ids.newId(at), at, null, action, resource, null, details, remoteAddr),
+        coalesceKey);
+  }
+
   /** The trail, newest first; admins only. */
   public Page<AuditEntry> list(Actor actor, AuditQuery query) {
     Access.requireAdmin(actor);

@@ -33,6 +33,7 @@ public final class UserService {
   static final String KEY_PREFIX = "dk_";
   static final int PREFIX_LENGTH = 12;
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+  static final int TOUCHED_MAX = 10_000;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final UserRepository users;
@@ -40,6 +41,7 @@ public final class UserService {
   private final AuditService audit;
   private final Clock clock;
   private final Map<UUID, Instant> lastTouched = new ConcurrentHashMap<>();
+  private final FailedAuthCoalescing coalescing = new FailedAuthCoalescing();
 
   public UserService(UserRepository users, ApiKeyRepository keys, AuditService audit, Clock clock) {
     this.users = users;
@@ -71,26 +73,49 @@ public final class UserService {
     return Actor.of(user, remoteAddr);
   }
 
+  /**
+   * Audits a failed authentication, counted into a row per remote address and minute (see {@link
+   * FailedAuthCoalescing}), so that a flood of bad keys cannot fill the disk.
+   */
   private UnauthorizedException failed(String remoteAddr, String why, String rawKey) {
     String prefix =
         rawKey == null ? "" : rawKey.substring(0, Math.min(PREFIX_LENGTH, rawKey.length()));
-    audit.record(
-        null,
-        remoteAddr,
-        "auth.failed",
-        "key",
-        null,
-        "{\"reason\":" + Json.quote(why) + ",\"key_prefix\":" + Json.quote(prefix) + "}");
+    Instant now = clock.instant();
+    String key = coalescing.key(now, remoteAddr, why, prefix);
+    boolean folded = key.endsWith("|*");
+    String details =
+        "{\"reason\":"
+            + Json.quote(folded ? "several" : why)
+            + ",\"key_prefix\":"
+            + Json.quote(folded ? "" : prefix)
+            + ",\"count\":1}";
+    audit.recordCoalesced(remoteAddr, "auth.failed", "key", details, key);
     return new UnauthorizedException("invalid API key");
   }
 
-  /** Records use at most once a minute per key, so authentication is not a write per request. */
+  /**
+   * Records use at most once a minute per key, so authentication is not a write per request. The
+   * map of last writes forgets entries older than a minute (they no longer hold a write back)
+   * whenever it reaches {@link #TOUCHED_MAX}; if every entry is recent it is emptied, which costs
+   * at most one extra write per key.
+   */
   private void touch(ApiKey key, Instant now) {
     Instant last = lastTouched.get(key.id());
     if (last == null || !now.isBefore(last.plus(TOUCH_EVERY))) {
+      if (lastTouched.size() >= TOUCHED_MAX) {
+        lastTouched.values().removeIf(t -> now.isAfter(t.plus(TOUCH_EVERY)));
+        if (lastTouched.size() >= TOUCHED_MAX) {
+          lastTouched.clear();
+        }
+      }
       lastTouched.put(key.id(), now);
       keys.touch(key.id(), now);
     }
+  }
+
+  /** How many keys' last writes are remembered at most (see {@link #touch}). */
+  int touchedSize() {
+    return lastTouched.size();
   }
 
   /**

@@ -60,6 +60,36 @@ public abstract class AuditLogContract extends StoreContract {
   }
 
   @Test
+  void coalescedEntriesCountIntoTheFirstWithTheSameKey() {
+    AuditEntry first = failure(T0);
+    store.audit().appendCoalesced(first, "auth.failed|1|10.0.0.9");
+    store.audit().appendCoalesced(failure(T0.plusSeconds(1)), "auth.failed|1|10.0.0.9");
+    store.audit().appendCoalesced(failure(T0.plusSeconds(2)), "auth.failed|1|10.0.0.9");
+    AuditEntry other = failure(T0.plusSeconds(3));
+    store.audit().appendCoalesced(other, "auth.failed|1|10.0.0.10");
+    append(T0.plusSeconds(4), "cli", "user.create", "user");
+
+    List<AuditEntry> rows = all(query("auth.failed", null, null, null));
+    assertThat(rows).extracting(AuditEntry::id).containsExactly(other.id(), first.id());
+    assertThat(rows.get(1).details()).containsPattern("\"count\":\\s*3\\b");
+    assertThat(rows.get(1).details()).contains("unknown key");
+    assertThat(rows.get(0).details()).containsPattern("\"count\":\\s*1\\b");
+    assertThat(rows.get(1).at()).isEqualTo(T0);
+  }
+
+  private static AuditEntry failure(Instant at) {
+    return new AuditEntry(
+        Ids.newId(at),
+        at,
+        null,
+        "auth.failed",
+        "key",
+        null,
+        "{\"reason\":\"unknown key\",\"count\":1}",
+        "10.0.0.9");
+  }
+
+  @Test
   void emptyLogListsNothing() {
     Page<AuditEntry> page = store.audit().list(query(null, null, null, null));
     assertThat(page.items()).isEmpty();

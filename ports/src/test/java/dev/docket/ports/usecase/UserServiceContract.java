@@ -366,6 +366,61 @@ public abstract class UserServiceContract extends ServiceContract {
     assertThat(storedKey(key).lastUsedAt()).isEqualTo(first.plusSeconds(61));
   }
 
+  @Test
+  void aFloodOfBadKeysFromOneAddressCountsIntoAFewRowsAMinute() {
+    int flood = 300;
+    for (int i = 0; i < flood; i++) {
+      String bad = "dk_flood" + i + "-" + "x".repeat(30);
+      assertThatThrownBy(() -> users().authenticate(bad, "203.0.113.50"))
+          .isInstanceOf(UnauthorizedException.class);
+    }
+    List<AuditEntry> rows = audited("auth.failed");
+    assertThat(rows).hasSizeLessThanOrEqualTo(FailedAuthCoalescing.DISTINCT_PER_ADDRESS + 1);
+    assertThat(rows.stream().mapToLong(UserServiceContract::count).sum()).isEqualTo(flood);
+    assertThat(rows).allSatisfy(e -> assertThat(e.remoteAddr()).isEqualTo("203.0.113.50"));
+
+    clock.advance(Duration.ofMinutes(1));
+    assertThatThrownBy(() -> users().authenticate("dk_flood0-" + "x".repeat(30), "203.0.113.50"))
+        .isInstanceOf(UnauthorizedException.class);
+    assertThat(audited("auth.failed")).hasSize(rows.size() + 1);
+  }
+
+  @Test
+  void failuresFromManyAddressesInOneMinuteShareABoundedNumberOfRows() {
+    int addresses = FailedAuthCoalescing.ADDRESSES_PER_MINUTE + 200;
+    for (int i = 0; i < addresses; i++) {
+      String from = "10." + (i / 256) + "." + (i % 256) + ".1";
+      assertThatThrownBy(() -> users().authenticate("dk_same-bad-key-0000000000000000", from))
+          .isInstanceOf(UnauthorizedException.class);
+    }
+    long rows =
+        docket
+            .audit()
+            .list(Actor.system("test"), new AuditQuery("auth.failed", null, null, null, null, 1000))
+            .items()
+            .size();
+    // one page of 1000 holds them all only if the overflow shared a row
+    assertThat(rows).isLessThanOrEqualTo(FailedAuthCoalescing.ADDRESSES_PER_MINUTE + 1);
+  }
+
+  @Test
+  void theLastUsedMemoryStaysBoundedWhateverTheNumberOfKeys() {
+    User user = createUser("many@example.test", "worker");
+    NewKey key = users().createKey(admin, user.id(), "k", null);
+    for (int i = 0; i < 3; i++) {
+      users().authenticate(key.secret(), null);
+      clock.advance(Duration.ofMinutes(2));
+    }
+    assertThat(users().touchedSize()).isBetween(1, UserService.TOUCHED_MAX);
+  }
+
+  private static long count(AuditEntry e) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(e.details());
+    assertThat(m.find()).as("a count in %s", e.details()).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
   // ---- deactivation ----------------------------------------------------------------------
 
   @Test

@@ -43,7 +43,7 @@ public final class ArtifactsHandler {
           artifacts.put(
               Auth.actor(ctx),
               Params.jobId(ctx),
-              ctx.pathParam("name"),
+              Params.path(ctx, "name"),
               ctx.header("Content-Type"),
               token,
               data);
@@ -59,7 +59,7 @@ public final class ArtifactsHandler {
 
   public void get(Context ctx) throws IOException {
     UUID id = Params.jobId(ctx);
-    Artifact a = artifacts.find(Auth.actor(ctx), id, ctx.pathParam("name"));
+    Artifact a = artifacts.find(Auth.actor(ctx), id, Params.path(ctx, "name"));
     String etag = "\"" + a.sha256() + "\"";
     HttpServletResponse res = ctx.res();
     res.setHeader("ETag", etag);
@@ -68,7 +68,12 @@ public final class ArtifactsHandler {
       return;
     }
     res.setStatus(200);
-    res.setContentType(a.contentType());
+    try {
+      res.setContentType(a.contentType());
+    } catch (IllegalArgumentException unknownCharset) {
+      // stored as the uploader sent it; the servlet API refuses a charset the JVM does not know
+      res.setContentType("application/octet-stream");
+    }
     res.setContentLengthLong(a.size());
     artifacts.copyTo(id, a.name(), res.getOutputStream());
   }

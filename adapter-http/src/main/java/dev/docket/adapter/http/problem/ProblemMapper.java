@@ -66,8 +66,15 @@ public final class ProblemMapper {
       case JacksonException j -> jackson(j);
       case IOException io -> io(io);
       case InterruptedException i -> interrupted(ctx);
+      case IllegalArgumentException a when isUrlDecoding(a) ->
+          Problem.of(ProblemType.BAD_REQUEST, "the request path is not valid percent-encoding");
       default -> unexpected(e, ctx);
     };
+  }
+
+  /** Javalin decodes path parameters while matching, before any handler can catch a bad escape. */
+  private static boolean isUrlDecoding(IllegalArgumentException e) {
+    return e.getMessage() != null && e.getMessage().startsWith("URLDecoder:");
   }
 
   Problem unauthorized(Context ctx, String detail) {

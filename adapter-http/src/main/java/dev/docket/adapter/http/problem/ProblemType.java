@@ -15,7 +15,9 @@ public enum ProblemType {
   LEASE_LOST(409, "Lease lost", "lease-lost"),
   CANCELLED(409, "Job cancelled", "cancelled"),
   PAYLOAD_TOO_LARGE(413, "Payload too large", "payload-too-large"),
+  URI_TOO_LONG(414, "URI too long", "uri-too-long"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
+  HEADERS_TOO_LARGE(431, "Request header fields too large", "headers-too-large"),
   INTERNAL(500, "Internal server error", "internal"),
   STORE_UNAVAILABLE(503, "Store unavailable", "store-unavailable"),
   HTTP(0, "HTTP error", "http");

@@ -35,7 +35,12 @@ public final class Bodies {
     if (isBlank(bytes)) {
       throw new ApiException(ProblemType.BAD_REQUEST, "a JSON body is required");
     }
-    T value = json.readValue(bytes, type);
+    JsonNode tree = json.readTree(bytes);
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw new ApiException(ProblemType.MALFORMED_JSON, "the body must be a JSON object");
+    }
+    StorableText.check(tree);
+    T value = json.treeToValue(tree, type);
     if (value == null) {
       throw new ApiException(ProblemType.MALFORMED_JSON, "the body must be a JSON object");
     }
@@ -49,7 +54,8 @@ public final class Bodies {
 
   /** A JSON route accepts {@code application/json} (with any charset) or a {@code +json} type. */
   static void requireJson(Context ctx) {
-    String type = ctx.contentType();
+    // the raw header: the servlet accessor throws on a charset the JVM does not know
+    String type = ctx.header("Content-Type");
     if (type == null || type.isBlank()) {
       return;
     }

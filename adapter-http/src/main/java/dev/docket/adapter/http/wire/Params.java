@@ -18,7 +18,7 @@ public final class Params {
 
   /** The id in path parameter {@code name}, as a 404 of {@code resource} when malformed. */
   public static UUID pathId(Context ctx, String name, String resource) {
-    String text = ctx.pathParam(name);
+    String text = path(ctx, name);
     UUID id = uuidOrNull(text);
     if (id == null) {
       throw new NotFoundException(resource, text);
@@ -31,8 +31,20 @@ public final class Params {
     return pathId(ctx, "id", "job");
   }
 
+  /**
+   * Path parameter {@code name}, decoded; a broken percent-escape ({@code %uFFFF}, {@code %ZZ}) is
+   * a client error naming the parameter rather than a decoder failure.
+   */
+  public static String path(Context ctx, String name) {
+    try {
+      return ctx.pathParam(name);
+    } catch (IllegalArgumentException e) {
+      throw ValidationException.of(name, "is not valid percent-encoding");
+    }
+  }
+
   public static String string(Context ctx, String name) {
-    String v = ctx.queryParam(name);
+    String v = query(ctx, name);
     return v == null || v.isEmpty() ? null : v;
   }
 
@@ -81,6 +93,14 @@ public final class Params {
   /** {@code ?cursor=}: the last id of the previous page. */
   public static UUID cursor(Context ctx) {
     return uuid(ctx, "cursor");
+  }
+
+  private static String query(Context ctx, String name) {
+    try {
+      return ctx.queryParam(name);
+    } catch (IllegalArgumentException e) {
+      throw ValidationException.of(name, "is not valid percent-encoding");
+    }
   }
 
   static UUID uuidOrNull(String text) {

@@ -32,7 +32,7 @@ public final class WorkerHandler {
     ClaimBody b = bodies.read(ctx, ClaimBody.class);
     ClaimRequest request =
         new ClaimRequest(
-            ctx.pathParam("queue"),
+            Params.path(ctx, "queue"),
             b.workerId(),
             b.limit(),
             b.leaseSeconds(),
