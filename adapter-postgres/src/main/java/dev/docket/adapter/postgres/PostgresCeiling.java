@@ -55,8 +55,13 @@ public final class PostgresCeiling implements RawCeiling {
 
   @Override
   public CeilingRun claimCompleteCycle(int threads, Duration duration) {
-    try (Cycler filler = new Cycler()) {
-      filler.fill();
+    try {
+      Cycler filler = new Cycler();
+      try {
+        filler.fill();
+      } finally {
+        filler.close();
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("ceiling probe failed: " + e, e);
     }
