@@ -1,5 +1,6 @@
 package dev.docket.app;
 
+import dev.docket.app.bench.BenchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A job service: queue, lease, retry, and report on jobs.",
-    subcommands = {ServeCommand.class, DbCommand.class})
+    subcommands = {ServeCommand.class, DbCommand.class, BenchCommand.class})
 final class DocketCommand implements Runnable {
   private final CliContext context;
 
