@@ -28,6 +28,8 @@ public final class SqliteCeiling implements RawCeiling {
   private final Connection writer;
   private final ReentrantLock turn = new ReentrantLock(true);
   private final String table;
+  private final PreparedStatement begin;
+  private final PreparedStatement commit;
   private final PreparedStatement insert;
   private final PreparedStatement next;
   private final PreparedStatement claim;
@@ -43,7 +45,12 @@ public final class SqliteCeiling implements RawCeiling {
               + " (id INTEGER PRIMARY KEY, state INTEGER NOT NULL, payload TEXT NOT NULL)");
       s.execute("CREATE INDEX " + table + "_state ON " + table + " (state, id)");
     }
-    writer.setAutoCommit(false);
+    // single statements commit on their own; a claim (read, then write) and a fill run in BEGIN
+    // IMMEDIATE as the store's Writer does: the write lock up front, so a stale read snapshot never
+    // makes the write fail at once with SQLITE_BUSY (sqlite-jdbc's autocommit=false would hold a
+    // transaction open between operations, and the store's writer would wait on it)
+    begin = writer.prepareStatement("BEGIN IMMEDIATE");
+    commit = writer.prepareStatement("COMMIT");
     insert = writer.prepareStatement("INSERT INTO " + table + " (state, payload) VALUES (?, ?)");
     next =
         writer.prepareStatement("SELECT id FROM " + table + " WHERE state = 0 ORDER BY id LIMIT 1");
@@ -88,7 +95,6 @@ public final class SqliteCeiling implements RawCeiling {
     insert.setInt(1, 0);
     insert.setString(2, "{\"n\":" + System.nanoTime() + "}");
     insert.executeUpdate();
-    writer.commit();
     return 1;
   }
 
@@ -99,35 +105,39 @@ public final class SqliteCeiling implements RawCeiling {
     turn.lock();
     complete.setLong(1, id);
     complete.executeUpdate();
-    writer.commit();
     return 1;
   }
 
   private long claimOne() throws SQLException {
     while (true) {
+      begin.execute();
+      long id = -1;
       try (ResultSet rs = next.executeQuery()) {
         if (rs.next()) {
-          long id = rs.getLong(1);
-          claim.setLong(1, id);
-          claim.executeUpdate();
-          writer.commit();
-          return id;
+          id = rs.getLong(1);
         }
       }
-      writer.commit();
+      if (id >= 0) {
+        claim.setLong(1, id);
+        claim.executeUpdate();
+        commit.execute();
+        return id;
+      }
+      commit.execute();
       // the queue ran dry: refill it in one transaction (a few ms) rather than stop early
       fill(REFILL);
     }
   }
 
   private int fill(int rows) throws SQLException {
+    begin.execute();
     for (int i = 0; i < rows; i++) {
       insert.setInt(1, 0);
       insert.setString(2, "{\"n\":" + i + "}");
       insert.addBatch();
     }
     insert.executeBatch();
-    writer.commit();
+    commit.execute();
     return rows;
   }
 
@@ -135,11 +145,20 @@ public final class SqliteCeiling implements RawCeiling {
     int run() throws SQLException;
   }
 
+  private void rollbackQuietly() {
+    try (Statement s = writer.createStatement()) {
+      s.execute("ROLLBACK");
+    } catch (SQLException e) {
+      // no transaction was open: the failed statement ended its own
+    }
+  }
+
   private void locked(Op op) {
     turn.lock();
     try {
       op.run();
     } catch (SQLException e) {
+      rollbackQuietly();
       throw new IllegalStateException("ceiling probe failed: " + e, e);
     } finally {
       turn.unlock();
@@ -160,7 +179,7 @@ public final class SqliteCeiling implements RawCeiling {
       try {
         return op.run();
       } catch (SQLException e) {
-        writer.rollback();
+        rollbackQuietly();
         throw e;
       } finally {
         turn.unlock();
@@ -177,7 +196,6 @@ public final class SqliteCeiling implements RawCeiling {
   public void close() {
     turn.lock();
     try (Statement s = writer.createStatement()) {
-      writer.setAutoCommit(true);
       s.execute("DROP TABLE IF EXISTS " + table);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot drop the ceiling probe's table " + table, e);

@@ -187,6 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<Load.Group> groups =
         new ArrayList<>(Scenarios.mixed(w, w.freshQueue("bench-warmup"), 8, 8));
     groups.add(new Load.Group(4, i -> w::me));
+    groups.add(new Load.Group(2, i -> w::healthz));
     Load.run(warmup, groups);
   }
 

@@ -44,7 +44,7 @@ record Report(
             ? "(cpu = cores used by this process: the server and the load generator together)"
             : "(cpu = cores used by the load generator only; the server runs elsewhere)");
     out.println();
-    String format = "%-22s %10s %9s %9s %6s %8s  %-24s %8s%n";
+    String format = "%-22s %10s %9s %9s %6s %8s  %-32s %7s%n";
     out.printf(
         Locale.ROOT,
         format,
