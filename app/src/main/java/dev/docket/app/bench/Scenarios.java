@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** Every scenario {@code docket bench} knows, in the order it runs them. */
 final class Scenarios {
   /** Jobs a second a pre-filled queue is sized for before the first repetition shows the pace. */
-  private static final double FIRST_GUESS_PER_SECOND = 2000;
+  private static final double FIRST_GUESS_PER_SECOND = 1000;
 
   private static final int BATCH_SIZE = 100;
   private static final int LONG_POLL_SECONDS = 2;
@@ -61,17 +61,29 @@ final class Scenarios {
         });
   }
 
-  /** Workers drain a queue filled beforehand (untimed); a worker that finds it empty stops. */
+  /**
+   * Workers drain a queue filled beforehand (untimed); a worker that finds it empty stops. The
+   * queue is kept across repetitions and only topped up, since filling it costs more than draining.
+   */
   private static Scenario claimComplete(int workers, int limit) {
     double[] pace = {FIRST_GUESS_PER_SECOND};
+    long[] queued = {0};
+    String[] queue = {null};
     return new Scenario(
         "claim-complete-" + workers + "x" + limit,
         "claim (limit " + limit + ") + complete, " + workers + " workers (jobs/s)",
         Ceiling.cycle(workers),
         (w, d) -> {
-          String queue = w.freshQueue("bench-claim");
+          if (queue[0] == null) {
+            queue[0] = w.freshQueue("bench-claim");
+          }
           // enough for the pace seen so far with a margin; an early drain shortens the run only
-          w.prefill(queue, (int) Math.max(200, Math.ceil(pace[0] * 1.5 * seconds(d))));
+          long wanted = (long) Math.max(200, Math.ceil(pace[0] * 1.3 * seconds(d)));
+          if (queued[0] < wanted) {
+            w.prefill(queue[0], (int) (wanted - queued[0]));
+            queued[0] = wanted;
+          }
+          String q = queue[0];
           Measurement m =
               Load.run(
                   d,
@@ -80,10 +92,11 @@ final class Scenarios {
                           workers,
                           i ->
                               t -> {
-                                int done = w.claimAndComplete(t, queue, "bench-" + i, limit, 0);
+                                int done = w.claimAndComplete(t, q, "bench-" + i, limit, 0);
                                 return done == 0 ? Load.STOP : done;
                               })));
-          pace[0] = Math.max(pace[0], m.perSecond());
+          queued[0] = Math.max(0, queued[0] - m.operations());
+          pace[0] = m.perSecond();
           return m;
         });
   }
