@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       "Measure Docket through its HTTP API and compare it with the raw database beneath it.",
       "Starts a server in this process on a fresh SQLite file in a temporary directory, or on"
           + " --db (a new sqlite:PATH, or jdbc:postgresql:...; without currentSchema a schema of"
-          + " its own is made and dropped), or loads a running server (--url with an admin"
+          + " its own is made and dropped; DOCKET_DB is not read, so bench never loads a store by"
+          + " accident), or loads a running server (--url with an admin"
           + " --key). Creates its own users and keys, warms up, runs each scenario --repeat"
           + " times and shows the median: throughput, p50/p99 request latency, process CPU and"
           + " RSS, and the ratio to the scenario's ceiling (the raw one-row-per-commit insert, the"
