@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Every scenario {@code docket bench} knows, in the order it runs them. */
 final class Scenarios {
@@ -128,7 +131,8 @@ final class Scenarios {
 
   /**
    * One worker waits in a long-poll; one submitter submits a job once the worker is waiting again,
-   * and the latency is from sending the submit to the worker holding the job.
+   * and the latency is from sending the submit to the worker holding the job. The worker runs until
+   * the submitter is done (not until the clock says so), so the last job is claimed too.
    */
   private static Scenario claimLatency() {
     return new Scenario(
@@ -138,32 +142,59 @@ final class Scenarios {
         (w, d) -> {
           String queue = w.freshQueue("bench-latency");
           Map<String, CompletableFuture<Long>> claimed = new ConcurrentHashMap<>();
-          Load.Timer untimed = new Load.Timer();
-          Load.Step worker =
-              t -> {
-                for (JsonNode job : w.claim(untimed, queue, "bench-poller", 1, LONG_POLL_SECONDS)) {
-                  long at = System.nanoTime();
-                  claimed.computeIfAbsent(id(job), k -> new CompletableFuture<>()).complete(at);
-                  w.complete(untimed, job);
-                }
-                return 0;
-              };
+          AtomicBoolean done = new AtomicBoolean();
+          AtomicReference<Exception> failure = new AtomicReference<>();
+          Thread worker =
+              Thread.ofVirtual()
+                  .start(
+                      () -> {
+                        Load.Timer untimed = new Load.Timer();
+                        try {
+                          while (!done.get()) {
+                            for (JsonNode job :
+                                w.claim(untimed, queue, "bench-poller", 1, LONG_POLL_SECONDS)) {
+                              long at = System.nanoTime();
+                              claimed
+                                  .computeIfAbsent(id(job), k -> new CompletableFuture<>())
+                                  .complete(at);
+                              w.complete(untimed, job);
+                            }
+                          }
+                        } catch (Exception e) {
+                          failure.set(e);
+                        }
+                      });
           Load.Step submitter =
               t -> {
                 // let the worker get back into its long-poll, so the wake-up is what is measured
                 Thread.sleep(2);
                 long start = System.nanoTime();
                 String id = w.submitId(queue);
-                long at =
-                    claimed
-                        .computeIfAbsent(id, k -> new CompletableFuture<>())
-                        .get(30, TimeUnit.SECONDS);
+                long at;
+                try {
+                  at =
+                      claimed
+                          .computeIfAbsent(id, k -> new CompletableFuture<>())
+                          .get(30, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                  Exception cause = failure.get();
+                  throw new BenchFailedException(
+                      "job "
+                          + id
+                          + " was not claimed within 30 s"
+                          + (cause == null ? "" : "; the worker failed: " + cause),
+                      cause == null ? e : cause);
+                }
                 claimed.remove(id);
                 t.record(at - start);
                 return 1;
               };
-          return Load.run(
-              d, List.of(new Load.Group(1, i -> worker), new Load.Group(1, i -> submitter)));
+          try {
+            return Load.run(d, List.of(new Load.Group(1, i -> submitter)));
+          } finally {
+            done.set(true);
+            worker.join();
+          }
         });
   }
 
