@@ -1,5 +1,6 @@
 package dev.docket.app;
 
+import dev.docket.app.bench.BenchCommand;
 import dev.docket.app.db.DbCommand;
 import dev.docket.app.jobs.JobsCommand;
 import dev.docket.app.keys.KeysCommand;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
       JobsCommand.class,
       UsersCommand.class,
       KeysCommand.class,
-      PruneCommand.class
+      PruneCommand.class,
+      BenchCommand.class
     })
 public final class DocketCommand implements Runnable {
   private final CliContext context;

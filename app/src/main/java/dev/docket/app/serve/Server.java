@@ -4,6 +4,7 @@ import dev.docket.adapter.http.HttpApi;
 import dev.docket.adapter.http.HttpConfig;
 import dev.docket.adapter.http.metrics.MetricsJobListener;
 import dev.docket.app.ErrorReporter;
+import dev.docket.app.db.StoreFactory;
 import dev.docket.app.db.Stores;
 import dev.docket.ports.Store;
 import dev.docket.ports.admin.StoreAdmin;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The running server: the store, the HTTP API, the lease rescuer and the webhook sender, started in
  * that order and stopped in the reverse one.
  */
-final class Server {
+public final class Server {
   /** How often expired leases are looked for. */
   static final Duration RESCUE_EVERY = Duration.ofSeconds(2);
 
@@ -125,6 +126,20 @@ final class Server {
     }
   }
 
+  /**
+   * Starts a server as {@code docket serve} does, on {@code db} (a {@code --db} value), on a free
+   * loopback port, with {@code bootstrapKey} as the admin's key: for {@code docket bench}, which
+   * lives in another package.
+   */
+  public static Server startLocal(String db, String bootstrapKey, PrintWriter out) {
+    return start(StoreFactory.parse(db), "127.0.0.1", 0, bootstrapKey, out);
+  }
+
+  /** The port the HTTP API listens on. */
+  public int port() {
+    return http.port();
+  }
+
   private static void bootstrap(Docket docket, String presetKey, PrintWriter out) {
     Optional<String> key = docket.users().bootstrapAdmin(presetKey);
     if (key.isEmpty()) {
@@ -155,7 +170,7 @@ final class Server {
    * Stops accepting, lets requests in flight finish, stops the rescuer, closes the store. Safe to
    * call more than once and from several threads; later calls wait for the first to finish.
    */
-  void stop() {
+  public void stop() {
     if (!stopping.compareAndSet(false, true)) {
       awaitStopped();
       return;
