@@ -65,7 +65,21 @@ class ArchitectureTest {
         .resideInAPackage("dev.docket.ports..")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage(with(JDK, "dev.docket.domain..", "dev.docket.ports.."))
+        .resideInAnyPackage(
+            with(JDK, "dev.docket.domain..", "dev.docket.ports..", "dev.docket.worker.."))
+        .andShould(notUse(DRIVERS))
+        .check(docket);
+  }
+
+  /** The worker runtime's handler API is shared by the in-process and HTTP transports. */
+  @Test
+  void workerUsesTheJdkOnly() {
+    classes()
+        .that()
+        .resideInAPackage("dev.docket.worker..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(with(JDK, "dev.docket.worker.."))
         .andShould(notUse(DRIVERS))
         .check(docket);
   }
@@ -124,6 +138,7 @@ class ArchitectureTest {
         List.of(
             "dev.docket.domain",
             "dev.docket.ports",
+            "dev.docket.worker",
             "dev.docket.adapter.sqlite",
             "dev.docket.adapter.postgres",
             "dev.docket.adapter.http",
