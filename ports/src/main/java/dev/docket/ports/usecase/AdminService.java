@@ -20,7 +20,7 @@ public final class AdminService {
   }
 
   /**
-   * Deletes terminal jobs finished more than {@code olderThan} ago, with their events and
+   * Deletes terminal jobs finished {@code olderThan} or longer ago, with their events and
    * artifacts, one short transaction per batch so submitters are never blocked for long.
    *
    * @param progress told the running total after each batch
@@ -30,7 +30,9 @@ public final class AdminService {
     if (olderThan.isNegative()) {
       throw dev.docket.domain.ValidationException.of("older_than", "must not be negative");
     }
-    Instant cutoff = jobs.now().minus(olderThan);
+    // Stores delete what finished strictly before the cut-off, to the millisecond: one past "now
+    // minus the age" makes an age of zero take a job finished in this very millisecond too.
+    Instant cutoff = jobs.now().minus(olderThan).plusMillis(1);
     PruneResult total = PruneResult.NONE;
     while (true) {
       PruneResult batch = jobs.pruneBatch(cutoff, batchSize);
