@@ -64,7 +64,7 @@ public final class ProblemMapper {
       case UnauthorizedException u -> unauthorized(ctx, u.getMessage());
       case StoreUnavailableException s -> unavailable(ctx, s);
       case JacksonException j -> jackson(j);
-      case IOException io -> io(io);
+      case IOException io -> io(ctx, io);
       case InterruptedException i -> interrupted(ctx);
       case IllegalArgumentException a when isUrlDecoding(a) ->
           Problem.of(ProblemType.BAD_REQUEST, "the request path is not valid percent-encoding");
@@ -95,14 +95,35 @@ public final class ProblemMapper {
   }
 
   /** Reading the request failed: the client's body was cut, or passed its limit. */
-  private static Problem io(IOException e) {
+  private static Problem io(Context ctx, IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BodyTooLargeException big) {
+        drainAFew(ctx);
         return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, big.getMessage());
       }
     }
     return Problem.of(ProblemType.BAD_REQUEST, "the request body could not be read");
   }
+
+  /**
+   * Reads what is left of a body that passed its limit, up to {@link #DRAIN_BYTES}: a connection
+   * closed with unread bytes is reset, and the reset can destroy the 413 before the client reads
+   * it. A body much larger than the limit is not read to its end; its sender may see a reset.
+   */
+  private static void drainAFew(Context ctx) {
+    try {
+      byte[] buf = new byte[8192];
+      var in = ctx.req().getInputStream();
+      long left = DRAIN_BYTES;
+      for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // nothing more to read, or the client has gone: the answer is the same
+    }
+  }
+
+  private static final long DRAIN_BYTES = 1024 * 1024;
 
   private static Problem jackson(JacksonException e) {
     if (causedBy(e, StreamConstraintsException.class)) {
